@@ -1,0 +1,1 @@
+"""llmlab: build a tiny GPT and look inside it."""

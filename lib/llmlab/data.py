@@ -1,0 +1,101 @@
+"""Token streams, the windows a model trains on, and the validation windows it is scored on.
+
+Toy-corpus lines are independent, so windows start at line starts: then every predicted token
+has its whole line before it, and the exact best-possible loss (the floor) is computable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+from .messages import msg
+
+IGNORE = -100  # target value the loss skips (padding)
+
+
+@dataclass
+class TokenStream:
+    """All training tokens in one 1-D tensor, plus the positions a window may start at."""
+
+    ids: torch.Tensor
+    starts: torch.Tensor
+
+    @classmethod
+    def from_lines(cls, lines: list[list[int]]) -> "TokenStream":
+        """Concatenate tokenized lines (each ending in its end-of-line token)."""
+        lengths = torch.tensor([len(line) for line in lines])
+        starts = torch.cumsum(lengths, 0) - lengths
+        ids = torch.tensor([t for line in lines for t in line], dtype=torch.long)
+        return cls(ids, starts)
+
+    @classmethod
+    def from_ids(cls, ids: list[int]) -> "TokenStream":
+        """Free text: a window may start anywhere."""
+        return cls(torch.tensor(ids, dtype=torch.long), torch.arange(len(ids)))
+
+    def random_batch(
+        self, batch_size: int, context_length: int, generator: torch.Generator
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """Inputs and next-token targets, (batch, T) each, from random window starts."""
+        usable = self.starts[self.starts + context_length + 1 <= len(self.ids)]
+        if len(usable) == 0:
+            raise ValueError(msg("data.too_short", n=len(self.ids), window=context_length + 1))
+        picks = usable[torch.randint(len(usable), (batch_size,), generator=generator)]
+        offsets = torch.arange(context_length + 1)
+        windows = self.ids[picks[:, None] + offsets]
+        return windows[:, :-1], windows[:, 1:]
+
+
+def pack_lines(line_lengths: list[int], context_length: int) -> list[list[int]]:
+    """Group consecutive whole lines into windows of at most context_length + 1 tokens."""
+    windows: list[list[int]] = []
+    current: list[int] = []
+    used = 0
+    for index, length in enumerate(line_lengths):
+        if length > context_length + 1:
+            raise ValueError(msg("data.line_too_long", index=index, length=length, context=context_length))
+        if current and used + length > context_length + 1:
+            windows.append(current)
+            current, used = [], 0
+        current.append(index)
+        used += length
+    if current:
+        windows.append(current)
+    return windows
+
+
+def line_windows(lines: list[list[int]], context_length: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Validation inputs and targets from whole lines packed into windows, padded with IGNORE.
+
+    Every token is a target except the first token of each window.
+    """
+    groups = pack_lines([len(line) for line in lines], context_length)
+    x = torch.zeros(len(groups), context_length, dtype=torch.long)
+    y = torch.full((len(groups), context_length), IGNORE, dtype=torch.long)
+    for row, group in enumerate(groups):
+        tokens = torch.tensor([t for i in group for t in lines[i]], dtype=torch.long)
+        x[row, : len(tokens) - 1] = tokens[:-1]
+        y[row, : len(tokens) - 1] = tokens[1:]
+    return x, y
+
+
+def text_windows(ids: list[int], context_length: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Validation inputs and targets from free text: consecutive, non-overlapping windows."""
+    n = (len(ids) - 1) // context_length
+    if n < 1:
+        raise ValueError(msg("data.too_short", n=len(ids), window=context_length + 1))
+    stream = torch.tensor(ids[: n * context_length + 1], dtype=torch.long)
+    return stream[:-1].view(n, context_length), stream[1:].view(n, context_length)
+
+
+def packed_floor(line_logprobs: list[list[float]], context_length: int) -> float:
+    """Mean -log p of the true next tokens over exactly the targets ``line_windows`` scores."""
+    groups = pack_lines([len(lp) for lp in line_logprobs], context_length)
+    total, count = 0.0, 0
+    for group in groups:
+        logprobs = [lp for i in group for lp in line_logprobs[i]][1:]  # the first token is no target
+        total -= sum(logprobs)
+        count += len(logprobs)
+    return total / count

@@ -1,0 +1,24 @@
+"""Where tensors live and how runs are made repeatable."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import torch
+
+
+def pick_device() -> torch.device:
+    """CUDA if present, else Apple's MPS if present, else the CPU."""
+    if torch.cuda.is_available():
+        return torch.device("cuda")
+    if torch.backends.mps.is_available():
+        return torch.device("mps")
+    return torch.device("cpu")
+
+
+def seed_everything(seed: int) -> None:
+    """Seed Python, NumPy and torch so a rerun gives the same numbers."""
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)

@@ -1,0 +1,7 @@
+"""Where llmlab's files live on disk."""
+
+from pathlib import Path
+
+# The package lives in <repo>/lib/llmlab/, so the repository root is two folders up.
+REPO_ROOT: Path = Path(__file__).resolve().parents[2]
+DATA_DIR: Path = REPO_ROOT / "data"

@@ -1,0 +1,59 @@
+"""The default tiny model and its data: the toy corpus, word tokens, the exact loss floor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+
+from .config import GPTConfig
+from .corpus import line_logprobs, load_corpus
+from .data import TokenStream, line_windows, packed_floor
+from .device import seed_everything
+from .model import GPT
+from .tokenizers import WordTokenizer
+from .training import History, TrainConfig, train
+
+CONTEXT_LENGTH = 32  # every toy line (with its end-of-line token) fits
+
+
+def tiny_config(vocab_size: int) -> GPTConfig:
+    """The shipped model's shape: 2 blocks of 4 heads, 64-wide."""
+    return GPTConfig(vocab_size=vocab_size, context_length=CONTEXT_LENGTH, d_model=64, n_heads=4, n_layers=2)
+
+
+@dataclass
+class ToyData:
+    """Everything needed to train and score a model on the toy corpus."""
+
+    tokenizer: WordTokenizer
+    train: TokenStream
+    val_x: torch.Tensor
+    val_y: torch.Tensor
+    floor: float  # exact mean loss of the best possible model on (val_x, val_y)
+
+
+def load_toy_data(context_length: int = CONTEXT_LENGTH) -> ToyData:
+    """Tokenize the toy corpus into training lines and packed validation windows."""
+    train_lines, val_lines = load_corpus()
+    tokenizer = WordTokenizer.from_text("\n".join(train_lines + val_lines))
+    encode = lambda lines: [tokenizer.encode(line + "\n") for line in lines]  # noqa: E731
+    val_ids = encode(val_lines)
+    val_x, val_y = line_windows(val_ids, context_length)
+    floor = packed_floor([line_logprobs(line.split()) for line in val_lines], context_length)
+    return ToyData(tokenizer, TokenStream.from_lines(encode(train_lines)), val_x, val_y, floor)
+
+
+def train_tiny_model(
+    config: TrainConfig = TrainConfig(),
+    data: ToyData | None = None,
+    progress: bool = True,
+    on_eval: Callable[[int, GPT], None] | None = None,
+) -> tuple[GPT, ToyData, History]:
+    """Train the default tiny model from scratch on the toy corpus (seeded)."""
+    data = data or load_toy_data()
+    seed_everything(config.seed)
+    model = GPT(tiny_config(data.tokenizer.vocab_size))
+    history = train(model, data.train, data.val_x, data.val_y, config, progress, on_eval)
+    return model, data, history

@@ -1,0 +1,147 @@
+"""Training: AdamW, warm-up then cosine learning rate, gradient clipping, periodic validation."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+import torch
+from tqdm.auto import tqdm
+
+from .data import TokenStream
+from .device import seed_everything
+from .model import GPT
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """The recipe. Defaults are the shipped tiny model's."""
+
+    steps: int = 1500
+    batch_size: int = 32
+    learning_rate: float = 3e-3
+    min_learning_rate: float = 3e-4
+    warmup_steps: int = 100
+    weight_decay: float = 0.1
+    grad_clip: float = 1.0
+    eval_every: int = 100
+    seed: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class History:
+    """What happened during training, for plots and checkpoint metadata."""
+
+    steps: list[int] = field(default_factory=list)
+    train_loss: list[float] = field(default_factory=list)
+    val_steps: list[int] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    learning_rate: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    tokens_seen: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def learning_rate_at(step: int, config: TrainConfig) -> float:
+    """Linear warm-up to the peak, then a cosine decay down to the minimum."""
+    if step < config.warmup_steps:
+        return config.learning_rate * (step + 1) / config.warmup_steps
+    progress = (step - config.warmup_steps) / max(1, config.steps - config.warmup_steps)
+    cosine = 0.5 * (1 + math.cos(math.pi * min(1.0, progress)))
+    return config.min_learning_rate + cosine * (config.learning_rate - config.min_learning_rate)
+
+
+def make_optimizer(model: GPT, config: TrainConfig) -> torch.optim.AdamW:
+    """AdamW with weight decay on matrices only (not on biases, LayerNorm gains or embeddings' duplicates)."""
+    params = {id(p): p for p in model.parameters() if p.requires_grad}.values()
+    decay = [p for p in params if p.dim() >= 2]
+    no_decay = [p for p in params if p.dim() < 2]
+    groups = [
+        {"params": decay, "weight_decay": config.weight_decay},
+        {"params": no_decay, "weight_decay": 0.0},
+    ]
+    return torch.optim.AdamW(groups, lr=config.learning_rate, betas=(0.9, 0.95))
+
+
+@torch.no_grad()
+def evaluate(model: GPT, x: torch.Tensor, y: torch.Tensor, batch_size: int = 64) -> float:
+    """Mean cross-entropy (nats per token) over every non-ignored target."""
+    was_training = model.training
+    model.eval()
+    total, count = 0.0, 0
+    for i in range(0, len(x), batch_size):
+        xb, yb = x[i : i + batch_size].to(model.device), y[i : i + batch_size].to(model.device)
+        logits, _ = model(xb)
+        total += torch.nn.functional.cross_entropy(
+            logits.flatten(0, 1), yb.flatten(), ignore_index=-100, reduction="sum"
+        ).item()
+        count += int((yb != -100).sum())
+    model.train(was_training)
+    return total / count
+
+
+def train(
+    model: GPT,
+    data: TokenStream,
+    val_x: torch.Tensor,
+    val_y: torch.Tensor,
+    config: TrainConfig = TrainConfig(),
+    progress: bool = True,
+    on_eval: Callable[[int, GPT], None] | None = None,
+) -> History:
+    """Train ``model`` in place; return its loss history. Same seed, same numbers."""
+    seed_everything(config.seed)
+    generator = torch.Generator().manual_seed(config.seed)
+    optimizer = make_optimizer(model, config)
+    history = History()
+    context = model.config.context_length
+    model.train()
+    started = time.perf_counter()
+    bar = tqdm(range(config.steps), desc="training", disable=not progress)
+    for step in bar:
+        if step % config.eval_every == 0:
+            record_validation(model, step, val_x, val_y, history, on_eval)
+        lr = learning_rate_at(step, config)
+        for group in optimizer.param_groups:
+            group["lr"] = lr
+        x, y = data.random_batch(config.batch_size, context, generator)
+        _, loss = model(x.to(model.device), y.to(model.device))
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
+        optimizer.step()
+        history.steps.append(step)
+        history.train_loss.append(loss.item())
+        history.learning_rate.append(lr)
+        history.tokens_seen += x.numel()
+        if step % 10 == 0:
+            bar.set_postfix(loss=f"{loss.item():.3f}")
+    record_validation(model, config.steps, val_x, val_y, history, on_eval)
+    history.seconds = time.perf_counter() - started
+    model.eval()
+    return history
+
+
+def record_validation(
+    model: GPT,
+    step: int,
+    val_x: torch.Tensor,
+    val_y: torch.Tensor,
+    history: History,
+    on_eval: Callable[[int, GPT], None] | None,
+) -> None:
+    """Score the validation windows once and let the caller look at the model (e.g. snapshots)."""
+    if history.val_steps and history.val_steps[-1] == step:
+        return
+    history.val_steps.append(step)
+    history.val_loss.append(evaluate(model, val_x, val_y))
+    if on_eval is not None:
+        on_eval(step, model)
+    model.train()

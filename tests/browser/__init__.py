@@ -1,0 +1,1 @@
+"""A real-browser harness for the notebooks: see harness.py."""

@@ -1,0 +1,236 @@
+"""Drive a notebook in a real JupyterLab and a real chromium, the way a learner would.
+
+``jupyterlab()`` starts a private JupyterLab server on a copy of one notebook; ``chromium()``
+opens Debian's chromium through Playwright; ``NotebookPage`` opens the notebook, runs it and
+works its widgets. Widgets are found by position: the first slider, the first image, and so on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageChops
+from playwright.sync_api import Locator, Page, expect, sync_playwright
+
+from llmlab.paths import REPO_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOT_DIR = REPO_ROOT / "build" / "browser"
+
+# JupyterLab settings that keep it from asking the network for news, updates or extensions.
+QUIET_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/extensionmanager-extension/plugin.jupyterlab-settings": {"enabled": False},
+}
+
+# Where the parts of a notebook and its widgets are in JupyterLab 4's page.
+SLIDER_HANDLE = ".jp-OutputArea-output .widget-slider .noUi-handle"
+WIDGET_IMAGE = ".jp-OutputArea-output img.widget-image"
+OUTPUT = ".jp-OutputArea-output"
+KERNEL_IDLE = ".jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status='idle']"
+# Text that only shows up in an output when something went wrong.
+ERROR_MARKERS = ("Traceback", "Error displaying widget", "Error rendering")
+
+SERVER_START_TIMEOUT_S = 60
+
+
+@dataclass(frozen=True)
+class JupyterLab:
+    """A running JupyterLab server."""
+
+    url: str
+    token: str
+    root_dir: Path
+
+    def notebook_url(self, name: str) -> str:
+        """The address that opens notebook ``name`` (logging in with the token)."""
+        return f"{self.url}/lab/tree/{name}?token={self.token}"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def write_quiet_settings(settings_dir: Path) -> None:
+    """User settings that stop JupyterLab phoning home."""
+    for relative, values in QUIET_SETTINGS.items():
+        path = settings_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+
+
+def wait_until_answering(lab: JupyterLab, server: subprocess.Popen[bytes], log: Path) -> None:
+    """Poll the server's status API until it answers; fail with its log if it dies or hangs."""
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{lab.url}/api/status?token={lab.token}", timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    raise TimeoutError(f"JupyterLab did not answer within {SERVER_START_TIMEOUT_S} s:\n{log.read_text()}")
+
+
+@contextmanager
+def jupyterlab(notebook: Path, workdir: Path) -> Iterator[JupyterLab]:
+    """A JupyterLab server of this interpreter's environment, serving a fresh copy of ``notebook``.
+
+    Everything it writes (settings, workspaces, runtime files, its log) stays inside ``workdir``.
+    """
+    root = workdir / "root"
+    root.mkdir(parents=True)
+    shutil.copy2(notebook, root / notebook.name)
+    settings = workdir / "settings"
+    write_quiet_settings(settings)
+    port, token = free_port(), secrets.token_hex(16)
+    lab = JupyterLab(url=f"http://127.0.0.1:{port}", token=token, root_dir=root)
+    command = [
+        sys.executable, "-m", "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.terminals_enabled=False",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
+    ]
+    if os.getuid() == 0:
+        command.append("--allow-root")
+    env = os.environ | {  # keep the user's own Jupyter config, kernels and runtime files out
+        "JUPYTER_CONFIG_DIR": str(workdir / "config"),
+        "JUPYTER_DATA_DIR": str(workdir / "data"),
+        "JUPYTER_RUNTIME_DIR": str(workdir / "runtime"),
+    }
+    log = workdir / "jupyterlab.log"
+    with log.open("wb") as log_file:
+        server = subprocess.Popen(command, cwd=root, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+        try:
+            wait_until_answering(lab, server, log)
+            yield lab
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+@contextmanager
+def chromium(profile_dir: Path) -> Iterator[Page]:
+    """A page in Debian's headless chromium, with a fresh profile in ``profile_dir``."""
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile_dir),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        try:
+            yield context.pages[0] if context.pages else context.new_page()
+        finally:
+            context.close()
+
+
+class NotebookPage:
+    """A notebook open in JupyterLab, seen through a Playwright page."""
+
+    def __init__(self, page: Page, timeout_s: float = 60) -> None:
+        self.page = page
+        self.timeout_ms = timeout_s * 1000
+        page.set_default_timeout(self.timeout_ms)
+
+    def open(self, lab: JupyterLab, name: str) -> None:
+        """Open notebook ``name`` and wait until its kernel has started and is idle."""
+        self.page.goto(lab.notebook_url(name))
+        self.page.locator(KERNEL_IDLE).wait_for()
+
+    def run_all_cells(self) -> None:
+        """Run → Run All Cells, from the menu bar."""
+        self.page.get_by_role("menuitem", name="Run", exact=True).click()
+        self.page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+    def image(self, index: int = 0) -> Locator:
+        """The ``index``-th image widget of the notebook's outputs."""
+        return self.page.locator(WIDGET_IMAGE).nth(index)
+
+    def slider_handle(self, index: int = 0) -> Locator:
+        """The handle of the ``index``-th slider widget of the notebook's outputs."""
+        return self.page.locator(SLIDER_HANDLE).nth(index)
+
+    def wait_for_image(self, index: int = 0) -> Locator:
+        """Wait until the ``index``-th image widget is shown, then return it."""
+        image = self.image(index)
+        image.wait_for(state="visible", timeout=self.timeout_ms)
+        expect(image).to_have_attribute("src", re.compile(".+"), timeout=self.timeout_ms)
+        return image
+
+    def move_slider(self, index: int = 0, steps: int = 1) -> None:
+        """Move the ``index``-th slider ``steps`` steps (right when positive), with the arrow keys.
+
+        The keyboard is used because noUiSlider ignores clicks on its track that come quickly.
+        """
+        handle = self.slider_handle(index)
+        handle.focus()
+        key = "ArrowRight" if steps > 0 else "ArrowLeft"
+        for _ in range(abs(steps)):
+            handle.press(key)
+
+    def wait_for_image_change(self, old_src: str, index: int = 0) -> None:
+        """Wait until the ``index``-th image widget shows a picture other than ``old_src``."""
+        expect(self.image(index)).not_to_have_attribute("src", old_src, timeout=self.timeout_ms)
+
+    def error_outputs(self) -> list[str]:
+        """The text of every output that shows a traceback or a widget that failed to render."""
+        texts = self.page.locator(OUTPUT).all_inner_texts()
+        return [text for text in texts if any(marker in text for marker in ERROR_MARKERS)]
+
+
+def screenshot(locator: Locator, name: str) -> bytes:
+    """A PNG of one element, also saved as ``build/browser/<name>.png``."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return locator.screenshot(path=SCREENSHOT_DIR / f"{name}.png")
+
+
+def pixels_differ(png_a: bytes, png_b: bytes) -> bool:
+    """Whether two PNG pictures differ in size or in any pixel."""
+    a, b = (Image.open(BytesIO(png)).convert("RGB") for png in (png_a, png_b))
+    return a.size != b.size or ImageChops.difference(a, b).getbbox() is not None

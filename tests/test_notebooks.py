@@ -1,0 +1,66 @@
+"""Every lesson notebook runs top to bottom on a fresh kernel.
+
+The notebooks are executed in memory: outputs are never written back to the committed files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+from llmlab.paths import REPO_ROOT
+
+NOTEBOOK_DIR = REPO_ROOT / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+CELL_TIMEOUT_S = 300
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+pytestmark = pytest.mark.notebooks
+
+
+@pytest.fixture(scope="module")
+def this_python_kernel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Make the kernel named python3 run this interpreter, whatever kernels the user installed."""
+    share = tmp_path_factory.mktemp("jupyter-share")
+    spec_dir = share / "kernels" / "python3"
+    spec_dir.mkdir(parents=True)
+    spec = {
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (llmlab tests)",
+        "language": "python",
+    }
+    (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JUPYTER_PATH", str(share))
+        yield
+
+
+def describe_failure(path: Path, index: int, source: str, error: Exception) -> str:
+    """Which notebook and cell failed, the head of the cell and the error."""
+    head = "\n".join(f"    {line}" for line in source.splitlines()[:8])
+    return f"{path.name}, cell {index} failed:\n{head}\n\n{ANSI_ESCAPE.sub('', str(error))}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.name for path in NOTEBOOKS])
+def test_notebook_runs_top_to_bottom(path: Path, this_python_kernel: None) -> None:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        kernel_name="python3",
+        timeout=CELL_TIMEOUT_S,
+        resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
+    )
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            try:
+                client.execute_cell(cell, index)
+            except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
+                pytest.fail(describe_failure(path, index, cell.source, error), pytrace=False)
