@@ -39,7 +39,7 @@ chromium: # the browser test drives Debian's chromium
 		fi; \
 	fi
 
-checkpoint: $(STAMP) ## train the small shipped model again (data/tiny_gpt.pt)
+checkpoint: $(STAMP) ## train the shipped model again (data/tiny_gpt.pt and its snapshots)
 	$(VENV_PY) scripts/train_checkpoint.py
 
 bench: $(STAMP) ## time training and generation on this machine

@@ -32,7 +32,7 @@ def main() -> None:
         "history": history.to_dict(),
         "val_loss": history.val_loss[-1],
         "floor": data.floor,
-        "torch": torch.__version__,
+        "torch": str(torch.__version__),
         "python": platform.python_version(),
     }
     save_checkpoint(SHIPPED_CHECKPOINT, model, data.tokenizer, metadata)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
+from nbformat import NotebookNode
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -43,10 +44,12 @@ def this_python_kernel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
         yield
 
 
-def describe_failure(path: Path, index: int, source: str, error: Exception) -> str:
-    """Which notebook and cell failed, the head of the cell and the error."""
-    head = "\n".join(f"    {line}" for line in source.splitlines()[:8])
-    return f"{path.name}, cell {index} failed:\n{head}\n\n{ANSI_ESCAPE.sub('', str(error))}"
+def describe_failure(path: Path, index: int, cell: NotebookNode, error: Exception) -> str:
+    """Which notebook and cell failed, the head of the cell and the error with its traceback."""
+    head = "\n".join(f"    {line}" for line in cell.source.splitlines()[:8])
+    tracebacks = ["\n".join(out.traceback) for out in cell.get("outputs", []) if out.output_type == "error"]
+    detail = tracebacks[-1] if tracebacks else str(error)
+    return f"{path.name}, cell {index} failed:\n{head}\n\n{ANSI_ESCAPE.sub('', detail)}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.name for path in NOTEBOOKS])
@@ -58,9 +61,13 @@ def test_notebook_runs_top_to_bottom(path: Path, this_python_kernel: None) -> No
         timeout=CELL_TIMEOUT_S,
         resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
     )
+    failure = None
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             try:
                 client.execute_cell(cell, index)
             except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
-                pytest.fail(describe_failure(path, index, cell.source, error), pytrace=False)
+                failure = describe_failure(path, index, cell, error)
+                break
+    if failure:
+        pytest.fail(failure, pytrace=False)

@@ -50,7 +50,8 @@ def load_checkpoint(
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:  # truncated zip, bytes flipped, not a torch file at all...
-        raise CheckpointError(msg("checkpoint.unreadable", path=path, error=error)) from error
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise CheckpointError(msg("checkpoint.unreadable", path=path, error=first_line)) from error
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise CheckpointError(msg("checkpoint.not_llmlab", path=path))
     if payload.get("version") != VERSION:

@@ -6,6 +6,7 @@ import torch
 
 from .messages import msg
 from .model import GPT, KVCache
+from .tokenizers import Tokenizer
 
 
 def sample_next(
@@ -77,3 +78,22 @@ def generate(
     finally:
         model.train(was_training)
     return new_tokens
+
+
+def complete(
+    model: GPT,
+    tokenizer: Tokenizer,
+    prompt: str,
+    max_new_tokens: int = 30,
+    temperature: float = 1.0,
+    top_k: int | None = None,
+    seed: int | None = 0,
+) -> str:
+    """Text in, text out: encode ``prompt``, generate until the end-of-line/text token, decode."""
+    prompt_ids = tokenizer.encode(prompt)
+    new_ids = generate(
+        model, prompt_ids, max_new_tokens, temperature, top_k, stop_token=tokenizer.eos_id, seed=seed
+    )
+    if new_ids and new_ids[-1] == tokenizer.eos_id:
+        new_ids = new_ids[:-1]
+    return tokenizer.decode(new_ids)

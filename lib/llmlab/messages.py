@@ -94,6 +94,16 @@ MESSAGES: dict[str, str] = {
         "Entropy per token of {name}: {value:.4f} nats "
         "(on average no model can get a lower loss on these lines)"
     ),
+    # --- the map of the series (plots/pipeline.py) ---
+    "pipeline.corpus": "corpus\n(training text)",
+    "pipeline.tokenizer": "tokenizer\n(learned first,\nthen frozen)",
+    "pipeline.token_ids": "token IDs\n(the context)",
+    "pipeline.embeddings": "embeddings\n(one vector\nper token)",
+    "pipeline.blocks": "{n} blocks\nattention + MLP",
+    "pipeline.scores": "next-token\nscores",
+    "pipeline.sample": "sample\none token",
+    "pipeline.append": "append it\nto the context",
+    "pipeline.repeat": "repeat until the end token\nor the length limit",
     # --- parameter counting ---
     # --- environment check ---
     "env.title": "llmlab environment check",
@@ -125,7 +135,286 @@ MESSAGES: dict[str, str] = {
     "env.summary_ok": "All {n} checks passed: you are ready for the lessons.",
     "env.summary_fail": "{failed} of {n} checks failed; the [FAIL] lines above say what to do.",
     # --- widgets ---
+    "widgets.save_button": "save figure",
+    "widgets.saved": "Saved {paths}",
+    "widgets.text_label": "text",
+    "widgets.layer_label": "layer",
+    "widgets.head_label": "head {head}",
+    "widgets.head_slider": "head",
+    "widgets.query_label": "query",
+    "widgets.temperature_label": "what-if temperature",
+    "widgets.temperature_help": (
+        "What-if only: the attention scores are divided by this number before the softmax "
+        "(below 1 sharpens, above 1 flattens). The model itself always uses 1."
+    ),
+    "widgets.empty_text": "Type some text first: there is nothing to run.",
+    "widgets.unknown_tokens": (
+        "The model cannot read {unknown}: its tokenizer has no token for it. "
+        "Change or remove it and press Enter again."
+    ),
+    "widgets.truncated": (
+        "The text has {n} tokens but this model reads at most {context}, "
+        "so only the last {context} are used ({dropped} dropped from the start)."
+    ),
+    "widgets.bad_temperature": "The temperature must be above 0, got {temperature}.",
+    "widgets.bad_query": "The text has positions 0 to {high}; there is no position {query}.",
+    "widgets.stand_in_labels": (
+        "No Japanese font was found for figures, so the figure shows Japanese words by their "
+        "meaning in brackets, e.g. (cat); the table and the menus show the real words."
+    ),
+    "widgets.attention_weight": "attention weight",
+    "widgets.attention_key_axis": "key: the token being read",
+    "widgets.attention_query_axis": "query: the token reading",
+    "widgets.attention_title": "layer {layer}, head {head}",
+    "widgets.attention_title_what_if": "layer {layer}, head {head}, what-if temperature {temperature:g}",
+    "widgets.all_heads": "all heads of this layer",
+    "widgets.reads_most": "<b>{query}</b> (position {position}) reads most: {reads}",
+    "widgets.hidden_title": "hidden states at layer {layer} ({what})",
+    "widgets.hidden_embeddings": "the embeddings",
+    "widgets.hidden_after_block": "after block {block}",
+    "widgets.hidden_dimension_axis": "dimension",
+    "widgets.hidden_value": "value",
+    "widgets.norm_title": "length of each vector",
+    "widgets.pca_title": "each token's path through the layers (PCA)",
+    "widgets.pca_axis": "direction {n}",
+    "widgets.pca_colour": "colour: position in the text (dark = first)",
+    "widgets.lens_caption": (
+        "Logit lens: the top {k} next-token guesses read off each layer's hidden state "
+        "(final LayerNorm, then unembedding). Layer {last} is the model's real output."
+    ),
+    "widgets.lens_position": "position",
+    "widgets.lens_token": "token",
+    "widgets.lens_layer": "layer {layer}",
+    # --- lessons 03-04 ---
+    "embeddings.bad_offset": "The offset must be between 1 and {last}, not {offset}.",
+    "embeddings.not_one_token": (
+        "{word!r} is not one token of this tokenizer (it makes {n} tokens), so it has no single row "
+        "in the embedding table. Pick a word of the toy corpus."
+    ),
+    "embeddings.unknown_step": (
+        "No snapshot was saved at step {step}. Snapshots exist from step {first} to {last}, every {every} steps."
+    ),
+    "embeddings.no_snapshots": (
+        "{path} does not exist. Run `make checkpoint` to train the tiny model and save its snapshots."
+    ),
+    "plots.pca_axis": "map direction {number}",
+    "plots.cosine": "cosine similarity",
+    "plots.training_step": "training step",
+    "plots.dimension": "dimension (coordinate number)",
+    "plots.best_dimension": "best single dimension: {accuracy:.0%} on the right side, separation {score:.1f}",
+    "plots.direction": "direction mean(A) - mean(B): {accuracy:.0%} on the right side, separation {score:.1f}",
+    "plots.position_offset": "distance between the two positions",
+    "plots.vocab_size": "vocabulary size (tokens)",
+    "plots.tokens_per_character": "tokens per character",
+    "plots.token_count": "tokens for this text",
+    "plots.cannot_encode": "cannot encode",
+    "widgets.embeddings.step": "step",
+    "widgets.embeddings.anchor": "word",
+    "widgets.embeddings.near": "compare with",
+    "widgets.embeddings.far": "and with",
+    "widgets.embeddings.map_title": "word embeddings at training step {step}",
+    "widgets.embeddings.empty_word": "Type a word in each of the three boxes.",
+    "widgets.embeddings.summary": (
+        "Step {step}: cosine {near_label} = {near:.2f}, {far_label} = {far:.2f}."
+    ),
+    "widgets.tokens.placeholder": "Type any text, in any language…",
+    "widgets.tokens.tokenizer": "tokenizer",
+    "widgets.tokens.unknown_tokenizer": "There is no tokenizer called {name!r}. Choose one of: {known}.",
+    "widgets.tokens.empty": "The text box is empty: type something to see its tokens.",
+    "widgets.tokens.unknown": (
+        "The {name} tokenizer has no token for: {unknown}. It only knows what was in its vocabulary "
+        "when it was built. A byte-level tokenizer (our BPE, cl100k_base) can encode anything."
+    ),
+    "widgets.tokens.count": "{name}: {n} tokens for {chars} characters ({ratio:.2f} tokens per character)",
+    "ex03.first_merge.why": (
+        "The pairs in 'banana' and ' bandana' are counted: 'a'+'n' occurs 4 times, 'n'+'a' 3, "
+        "'b'+'a' 2. BPE merges the most frequent pair first, so 'an' becomes the first new token."
+    ),
+    "ex03.first_merge.not_text": "Answer with the new token as text in quotes, e.g. \"xy\".",
+    "ex03.first_merge.whole_word": (
+        "BPE never jumps to whole words: each step glues exactly two existing tokens together."
+    ),
+    "ex03.first_merge.hint": (
+        "Write out every pair of neighbouring characters in 'banana' and in ' bandana' (with its space), "
+        "and count how often each pair occurs. Which is most frequent?"
+    ),
+    "ex03.vocab_size.why": (
+        "Our BPE starts with 256 tokens (one per possible byte), each merge adds one token, "
+        "and <|endoftext|> is one more: 256 + 500 + 1 = 757."
+    ),
+    "ex03.vocab_size.merges_only": (
+        "The merges come on top of something: what tokens does a byte-level BPE have before any merge?"
+    ),
+    "ex03.vocab_size.no_special": "Close: you forgot one special token that ends a text.",
+    "ex03.vocab_size.hint": "Count the starting tokens (bytes), the merges, and the special tokens.",
+    "ex03.rare_word.why": (
+        "cl100k_base has a token for each of these common hiragana characters, so the word becomes "
+        "one token per character: 8 known pieces, none unknown."
+    ),
+    "ex03.rare_word.one_or_none": (
+        "A rare word is neither one token nor unknown for a byte-level tokenizer: "
+        "run TiktokenTokenizer(\"cl100k_base\").encode(\"ちんちんかもかも\") and count."
+    ),
+    "ex03.rare_word.hint": "Encode the word with cl100k_base and take len() of the result.",
+    "ex04.lookup_row.why": (
+        "Each entry of the result is the sum over rows of (0 or 1) × table entry: only row 2 has a 1, "
+        "so the product is row 2 of the table: [6, 7, 8]."
+    ),
+    "ex04.lookup_row.column": (
+        "That is column 2. The one-hot vector is a row on the left of the table, so it picks a row."
+    ),
+    "ex04.lookup_row.hint": "Row i of the table holds 3i, 3i+1, 3i+2. Which row does the single 1 pick?",
+    "ex04.cosine.why": (
+        "[2, 4] is [1, 2] stretched twice as long: same direction, so the angle is 0 and its cosine is 1. "
+        "Cosine ignores length."
+    ),
+    "ex04.cosine.dot_product": (
+        "10 is the dot product 1×2 + 2×4. Cosine divides it by both lengths (√5 and √20)."
+    ),
+    "ex04.cosine.hint": "Dot product divided by the product of the two lengths; it is always between -1 and 1.",
+    "ex04.table_shape.why": (
+        "One row per token id, and each row is one d_model-long vector: (vocab_size, d_model) = (1000, 64)."
+    ),
+    "ex04.table_shape.swapped": "Right numbers, swapped: the table has one row per token.",
+    "ex04.table_shape.hint": (
+        "Build GPT(tiny_config(1000)) and look at .token_embedding.weight.shape, or reason: "
+        "how many rows, how long is each?"
+    ),
+    # --- lessons 01-02 ---
+    "neurons.weights_per_input": "A neuron needs one weight per input: {inputs} inputs but {weights} weights.",
+    "neurons.bad_sizes": "Layer sizes must be at least two whole numbers of 1 or more (inputs, then layers), not {sizes}.",
+    "neurons.bad_part": 'part must be "weight" or "bias", not {part!r}.',
+    "neurons.bias_width": "This bias needs {width} numbers (the width of the tokens), not {got}.",
+    "plots.thousands": "{value:.3g}K",
+    "plots.millions": "{value:.3g}M",
+    "plots.billions": "{value:.3g}B",
+    "plots.trillions": "{value:.3g}T",
+    "plots.parameters_axis": "parameters (learned numbers)",
+    "plots.embedding_share_axis": "% of parameters in the token embedding",
+    "plots.embedding_share_title": "How much of each model is its token embedding table?",
+    "plots.not_published": "not published",
+    "plots.log_axis": "how many (log scale: each step is ×10)",
+    "plots.memory_format": "{format} ({size} bytes per number)",
+    "plots.laptop_line": "a {gb:g} GB laptop",
+    "plots.memory_axis": "GB for the weights alone (log scale)",
+    "plots.decision_line": "line where the output is 0",
+    "plots.neuron_title": "output = {w1:.1f}·x {w2:+.1f}·y {b:+.1f}",
+    "plots.raise_weight": "weight w raised by {delta:g}: the change grows with x",
+    "plots.raise_bias": "bias b raised by {delta:g}: the same change for every x",
+    "plots.before": "before: w = {w:g}, b = {b:g}",
+    "plots.after": "after: w = {w:g}, b = {b:g}",
+    "plots.input_axis": "input x",
+    "plots.output_axis": "output w·x + b",
+    "plots.token": "token {i}",
+    "plots.keys_axis": "key (the token looked at)",
+    "plots.queries_axis": "query (the token looking)",
+    "plots.weights_title": "attention weights (each row adds up to 1)",
+    "plots.output_title": "each token's output (2 numbers = a point)",
+    "plots.no_bias": "all biases 0",
+    "plots.masked": "(later token:\nnot seen)",
+    "plots.with_bias": "with the sliders' biases",
+    "widgets.mlp_inputs": "inputs",
+    "widgets.mlp_hidden_1": "hidden 1",
+    "widgets.mlp_hidden_2": "hidden 2",
+    "widgets.mlp_outputs": "outputs",
+    "widgets.mlp_weights": "layer {layer}: weights",
+    "widgets.mlp_biases": "layer {layer}: biases",
+    "widgets.mlp_sizes": "Give 3 or 4 layer sizes (inputs, hidden, [hidden,] outputs), not {n}.",
+    "widgets.mlp_summary": (
+        "{neurons:,} neurons; parameters: {formula:,} by the formula, {torch:,} by torch (sum of p.numel())."
+    ),
+    "widgets.biases": "biases",
+    "widgets.by_formula": "formula",
+    "widgets.by_torch": "torch count",
+    "widgets.preset": "model",
+    "widgets.custom": "(your own)",
+    "widgets.n_layers": "layers",
+    "widgets.d_model": "d_model",
+    "widgets.n_heads": "heads",
+    "widgets.vocab_size": "vocabulary",
+    "widgets.context_length": "context",
+    "widgets.tied": "tied embeddings",
+    "widgets.transformer_title": "{total} parameters",
+    "widgets.transformer_summary": (
+        "formula: {formula:,} · torch, counting a model built without memory (\"meta\" device): {torch:,}"
+    ),
+    "widgets.neuron_no_weights": (
+        "Both weights are 0: every point gets the same output, b = {b:.1f}, so there is no line."
+    ),
+    "widgets.neuron_summary": "{positive} points give an output above 0 (orange), {negative} at or below 0 (blue).",
+    "widgets.bias_names": (
+        "Use set(b_Q=(x, y), b_K=(x, y), b_V=(x, y)): {name!r} is not one of them or does not have two numbers."
+    ),
+    "widgets.bias_effect": (
+        "Compared with all biases at 0, the largest change of an attention weight is {weights:.2g}, "
+        "of an output number {output:.3g}, of an output number once b_V is subtracted {rest:.2g}."
+    ),
+    "ex01.hidden_parameters.why": (
+        "Each of the 100 hidden neurons has one weight per input (10) and one bias: "
+        "10 × 100 weights + 100 biases = 1,100."
+    ),
+    "ex01.hidden_parameters.times_biases": (
+        "Biases are added, not multiplied: each neuron has exactly one bias, so 100 neurons have 100 biases."
+    ),
+    "ex01.hidden_parameters.no_biases": "That counts the weights only. Every neuron also has one bias.",
+    "ex01.hidden_parameters.whole_network": "That is the whole network. Count only the hidden layer.",
+    "ex01.hidden_parameters.neurons": "That is the number of hidden neurons. Count their weights and biases.",
+    "ex01.hidden_parameters.hint": "Per neuron: one weight per input, plus one bias. Then multiply by 100 neurons.",
+    "ex01.total_parameters.why": (
+        "Hidden layer: 784 × 128 + 128 = 100,480. Output layer: 128 × 10 + 10 = 1,290. Total 101,770."
+    ),
+    "ex01.total_parameters.neurons": "That is the number of neurons, not of parameters.",
+    "ex01.total_parameters.no_biases": "You have all the weights; add one bias per neuron.",
+    "ex01.total_parameters.hint": "Do it layer by layer: inputs × neurons + neurons, then add the two layers.",
+    "ex01.vocabulary.why": (
+        "GPT-2 small reads and writes 50,257 different tokens (its vocabulary). "
+        "Its ~124 million parameters are learned numbers, a different thing."
+    ),
+    "ex01.vocabulary.context": "1,024 is its context length: how many tokens it reads at once.",
+    "ex01.vocabulary.parameters": "That is a parameter count: learned numbers, not different tokens.",
+    "ex01.vocabulary.hint": "Look at vocab_size in PUBLISHED_CONFIGS[\"GPT-2 small\"].",
+    "ex01.memory_gb.why": (
+        "GPT-2 XL has {params:,} parameters × 2 bytes = {gb:.2f} × 10⁹ bytes (GB). "
+        "Running it needs more: activations, and for training also gradients and optimizer state."
+    ),
+    "ex01.memory_gb.fp32": "That is float32 (4 bytes per number). bfloat16 uses 2.",
+    "ex01.memory_gb.bytes": "That looks like bytes. Divide by 1,000,000,000 to get GB.",
+    "ex01.memory_gb.hint": "Parameters × bytes per number, then divide by 1,000,000,000.",
+    "ex02.neuron_output.why": "3 × 2 + 1 × (-1) + (-4) = 6 - 1 - 4 = 1.",
+    "ex02.neuron_output.no_bias": "Right weighted sum. Now add the bias.",
+    "ex02.neuron_output.hint": "Multiply each input by its weight, add the products, then add the bias.",
+    "ex02.weight_change.why": (
+        "The output is w·x + b. Raising w by 0.5 adds 0.5·x: 0, 0.5, 1.0, 1.5. The bigger the input, the bigger the change."
+    ),
+    "ex02.weight_change.like_bias": (
+        "That is what raising the bias by 0.5 does. A weight multiplies the input: the change depends on x."
+    ),
+    "ex02.weight_change.hint": "Give four numbers, one per input: the new output minus the old output.",
+    "ex02.useless_bias.why": (
+        "b_K adds the same number q·b_K to every score of a query; softmax ignores a shift shared by "
+        "the whole row, so the weights, and therefore the output, do not change."
+    ),
+    "ex02.useless_bias.value": "b_V leaves the weights alone, but it moves every output by b_V.",
+    "ex02.useless_bias.query": "b_Q changes the queries, so the scores change differently per key: the weights move.",
+    "ex02.useless_bias.hint": 'Answer with one of "b_Q", "b_K" or "b_V".',
+    "ex02.value_shift.why": (
+        "The weights add up to 1, so the weighted average of (v + b_V) is the old output + b_V: "
+        "{before} + {b_V}."
+    ),
+    "ex02.value_shift.unchanged": "b_V does change the output: every value vector gets b_V added.",
+    "ex02.value_shift.hint": "Give two numbers. The weights add up to 1: what happens to an average when every value moves by b_V?",
+    # --- lesson 00 exercises ---
+    "ex00.blocks_why": "model.config.n_layers is 2: the tiny model stacks two transformer blocks.",
+    "ex00.blocks_hint": "Print model.config and look for n_layers. 48 was only an example depth.",
+    "ex00.sum_why": "softmax turns any scores into positive numbers that add up to exactly 1.",
+    "ex00.sum_hint": "Run torch.softmax(logits[-1], dim=-1).sum() and look.",
     # --- exercise checks ---
+    "checks.correct": "✅ Correct!",
+    "checks.not_yet": "❌ Not yet. Hint: {hint}",
+    "checks.unanswered": "✏️ Not answered yet: replace ... with your answer and run the cell again.",
+    "checks.could_not_check": "❌ That answer could not be checked ({error}). Look at its type and shape.",
+    "checks.unknown_exercise": "There is no exercise {id!r}. Known exercises: {known}",
+    "checks.solution": "Solution: {solution}\nWhy: {explanation}",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 
@@ -12,6 +13,7 @@ from .corpus import line_logprobs, load_corpus
 from .data import TokenStream, line_windows, packed_floor
 from .device import seed_everything
 from .model import GPT
+from .paths import DATA_DIR
 from .tokenizers import WordTokenizer
 from .training import History, TrainConfig, train
 
@@ -34,9 +36,9 @@ class ToyData:
     floor: float  # exact mean loss of the best possible model on (val_x, val_y)
 
 
-def load_toy_data(context_length: int = CONTEXT_LENGTH) -> ToyData:
+def load_toy_data(context_length: int = CONTEXT_LENGTH, directory: Path = DATA_DIR) -> ToyData:
     """Tokenize the toy corpus into training lines and packed validation windows."""
-    train_lines, val_lines = load_corpus()
+    train_lines, val_lines = load_corpus(directory)
     tokenizer = WordTokenizer.from_text("\n".join(train_lines + val_lines))
     encode = lambda lines: [tokenizer.encode(line + "\n") for line in lines]  # noqa: E731
     val_ids = encode(val_lines)

@@ -42,8 +42,13 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOT_DIR = REPO_ROOT / "build" / "browser"
 
-# JupyterLab settings that keep it from asking the network for news, updates or extensions.
-QUIET_SETTINGS = {
+# JupyterLab user settings: start the notebook's kernel without asking, keep every cell in the
+# page (so widgets far down are found too), and never ask the network for news or extensions.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
+        "autoStartDefaultKernel": True,
+        "windowingMode": "none",
+    },
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
         "fetchNews": "false",
         "checkForUpdates": False,
@@ -74,6 +79,11 @@ class JupyterLab:
         """The address that opens notebook ``name`` (logging in with the token)."""
         return f"{self.url}/lab/tree/{name}?token={self.token}"
 
+    def kernel_states(self) -> list[str]:
+        """The execution state of every running kernel ("starting", "idle", "busy", ...)."""
+        with urllib.request.urlopen(f"{self.url}/api/kernels?token={self.token}", timeout=5) as reply:
+            return [kernel["execution_state"] for kernel in json.load(reply)]
+
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
@@ -82,9 +92,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def write_quiet_settings(settings_dir: Path) -> None:
-    """User settings that stop JupyterLab phoning home."""
-    for relative, values in QUIET_SETTINGS.items():
+def write_lab_settings(settings_dir: Path) -> None:
+    """Write ``LAB_SETTINGS`` as JupyterLab user settings."""
+    for relative, values in LAB_SETTINGS.items():
         path = settings_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values), encoding="utf-8")
@@ -114,7 +124,7 @@ def jupyterlab(notebook: Path, workdir: Path) -> Iterator[JupyterLab]:
     root.mkdir(parents=True)
     shutil.copy2(notebook, root / notebook.name)
     settings = workdir / "settings"
-    write_quiet_settings(settings)
+    write_lab_settings(settings)
     port, token = free_port(), secrets.token_hex(16)
     lab = JupyterLab(url=f"http://127.0.0.1:{port}", token=token, root_dir=root)
     command = [
@@ -127,6 +137,7 @@ def jupyterlab(notebook: Path, workdir: Path) -> Iterator[JupyterLab]:
         f"--ServerApp.root_dir={root}",
         "--ServerApp.terminals_enabled=False",
         "--LabApp.news_url=None",
+        "--LabApp.extension_manager=readonly",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         f"--LabApp.user_settings_dir={settings}",
         f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
@@ -155,7 +166,10 @@ def jupyterlab(notebook: Path, workdir: Path) -> Iterator[JupyterLab]:
 
 @contextmanager
 def chromium(profile_dir: Path) -> Iterator[Page]:
-    """A page in Debian's headless chromium, with a fresh profile in ``profile_dir``."""
+    """A page in Debian's headless chromium, with a fresh profile in ``profile_dir``.
+
+    When the code using the page fails, the whole page is saved as ``build/browser/failure.png``.
+    """
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(profile_dir),
@@ -164,8 +178,13 @@ def chromium(profile_dir: Path) -> Iterator[Page]:
             args=CHROMIUM_ARGS,
             viewport={"width": 1280, "height": 900},
         )
+        page = context.pages[0] if context.pages else context.new_page()
         try:
-            yield context.pages[0] if context.pages else context.new_page()
+            yield page
+        except BaseException:
+            SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOT_DIR / "failure.png")
+            raise
         finally:
             context.close()
 
@@ -181,6 +200,11 @@ class NotebookPage:
     def open(self, lab: JupyterLab, name: str) -> None:
         """Open notebook ``name`` and wait until its kernel has started and is idle."""
         self.page.goto(lab.notebook_url(name))
+        deadline = time.monotonic() + self.timeout_ms / 1000
+        while "idle" not in lab.kernel_states():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no idle kernel for {name}; kernels: {lab.kernel_states()}")
+            time.sleep(0.3)
         self.page.locator(KERNEL_IDLE).wait_for()
 
     def run_all_cells(self) -> None:

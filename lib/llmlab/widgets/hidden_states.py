@@ -1,0 +1,99 @@
+"""Hidden-state explorer: what each layer hands to the next, and the prediction forming.
+
+One forward pass per text; the layer slider only picks from the cached hidden states. Under the
+figure, a logit-lens table lists every position's top guesses at every layer, the chosen
+layer's column highlighted.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..lens import check_layer, hidden_states, logit_lens
+from ..messages import msg
+from ..model import GPT
+from ..plots.hidden_states import HiddenStateFigure
+from ..plots.token_labels import token_labels, visible
+from ..tokenizers import Tokenizer
+from ..trace import Trace
+from .base import ModelPanel
+
+TOP_K = 3
+TABLE_STYLE = "border-collapse:collapse;font-size:12px"
+CELL_STYLE = "padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;white-space:nowrap"
+CHOSEN_STYLE = "background:#fff3e0"
+
+
+class HiddenStateExplorer(ModelPanel):
+    """Hidden states of any llmlab model, layer by layer, with a logit lens.
+
+    Drive it with the controls, or from Python: ``set_text("...")``, ``select(layer=2)``.
+    """
+
+    def __init__(self, model: GPT, tokenizer: Tokenizer, text: str | None = None) -> None:
+        n_layers = model.config.n_layers
+        self.layer_slider = widgets.IntSlider(n_layers, min=0, max=n_layers,
+                                              description=msg("widgets.layer_label"))
+        self.lens_table = widgets.HTML()
+        self.plot = HiddenStateFigure()
+        super().__init__(model, tokenizer, text, [self.layer_slider], self.plot.figure, "hidden_states",
+                         below=[self.lens_table])
+        self.dynamic = self.plot.dynamic
+        self.lens_cells: list[list[str]] = []  # [position][layer] → HTML of the top guesses
+        self.on_change(self.layer_slider, lambda _: self._update())
+        self.set_text(self.text_box.value)
+
+    def load(self, trace: Trace) -> list[str]:
+        states = hidden_states(trace, self.model.config.n_layers).float().cpu().numpy()
+        self.lens_cells = self._lens_cells(trace)
+        labels, replaced = token_labels(self.tokens)
+        self.plot.set_states(states, labels)
+        self._set_view()
+        self.redraw()
+        return [msg("widgets.stand_in_labels")] if replaced else []
+
+    def select(self, layer: int) -> None:
+        """Show hidden-state layer ``layer`` (0 = embeddings; ValueError if the model has no such layer)."""
+        check_layer(self.model, layer, include_embeddings=True)
+        with self.muted():
+            self.layer_slider.value = layer
+        self._update()
+
+    def _lens_cells(self, trace: Trace) -> list[list[str]]:
+        """The logit lens as HTML snippets: the top guesses with probabilities, per position and layer."""
+        lens = logit_lens(self.model, trace, TOP_K)
+        ids, probs = lens.ids.cpu().numpy(), lens.probs.cpu().numpy()
+        n_layers, T, _ = ids.shape
+        pieces = {i: visible(p) for i, p in zip(np.unique(ids), self.tokenizer.token_strings(np.unique(ids)))}
+        return [[", ".join(f"{html.escape(pieces[i])} {p:.2f}" for i, p in zip(ids[layer, t], probs[layer, t]))
+                 for layer in range(n_layers)] for t in range(T)]
+
+    def _lens_table(self, chosen: int) -> str:
+        """HTML table: one row per position, one column per layer, ``chosen`` highlighted."""
+        n_columns = len(self.lens_cells[0]) if self.lens_cells else 0
+
+        def cell(text: str, tag: str = "td", highlight: bool = False) -> str:
+            style = CELL_STYLE + (";" + CHOSEN_STYLE if highlight else "")
+            return f'<{tag} style="{style}">{text}</{tag}>'
+
+        head = [cell(msg("widgets.lens_position"), "th"), cell(msg("widgets.lens_token"), "th")]
+        head += [cell(msg("widgets.lens_layer", layer=layer), "th", layer == chosen) for layer in range(n_columns)]
+        rows = ["<tr>" + "".join(head) + "</tr>"]
+        for t, guesses in enumerate(self.lens_cells):
+            row = [cell(str(t)), cell(f"<b>{html.escape(visible(self.tokens[t]))}</b>")]
+            row += [cell(text, highlight=layer == chosen) for layer, text in enumerate(guesses)]
+            rows.append("<tr>" + "".join(row) + "</tr>")
+        caption = html.escape(msg("widgets.lens_caption", k=TOP_K, last=n_columns - 1))
+        return f'<p>{caption}</p><table style="{TABLE_STYLE}">{"".join(rows)}</table>'
+
+    def _set_view(self) -> None:
+        layer = self.layer_slider.value
+        self.plot.set_layer(layer)
+        self.lens_table.value = self._lens_table(layer)
+
+    def _update(self) -> None:
+        self._set_view()
+        self.refresh()

@@ -1,0 +1,84 @@
+"""The lens: hidden states layer by layer, the logit lens, checks, text encoding, attention what-ifs."""
+
+import pytest
+import torch
+
+from llmlab.config import GPTConfig
+from llmlab.lens import (
+    attention_patterns,
+    check_head,
+    check_layer,
+    encode_for_model,
+    hidden_states,
+    lens_logits,
+    logit_lens,
+    most_read,
+)
+from llmlab.model import GPT
+from llmlab.tokenizers import UnknownTokenError, WordTokenizer
+
+CONFIG = GPTConfig(vocab_size=12, context_length=8, d_model=16, n_heads=2, n_layers=3)
+TOKENIZER = WordTokenizer(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"])
+
+
+@pytest.fixture(scope="module")
+def model() -> GPT:
+    torch.manual_seed(0)
+    return GPT(CONFIG).eval()
+
+
+def test_hidden_states_stack_embeddings_then_every_block(model):
+    _, trace = model.run_with_trace([1, 2, 3])
+    states = hidden_states(trace, CONFIG.n_layers)
+    assert states.shape == (CONFIG.n_layers + 1, 3, CONFIG.d_model)
+    assert torch.equal(states[0], trace["blocks.0.resid_pre"])
+    assert torch.equal(states[-1], trace["blocks.2.resid_post"])
+
+
+def test_logit_lens_at_the_last_layer_is_the_models_output(model):
+    logits, trace = model.run_with_trace([1, 2, 3, 4])
+    assert torch.allclose(lens_logits(model, trace)[-1], logits, atol=1e-6)
+    lens = logit_lens(model, trace, top_k=3)
+    assert lens.ids.shape == lens.probs.shape == (CONFIG.n_layers + 1, 4, 3)
+    assert torch.equal(lens.ids[-1, :, 0], logits.argmax(-1))
+    assert torch.all(lens.probs[..., :-1] >= lens.probs[..., 1:])
+
+
+def test_checks_list_the_valid_range(model):
+    assert check_layer(model, 2) == 2 and check_head(model, 1) == 1
+    assert check_layer(model, 3, include_embeddings=True) == 3
+    with pytest.raises(ValueError, match="layers 0 to 2; there is no layer 3"):
+        check_layer(model, 3)
+    with pytest.raises(ValueError, match="heads 0 to 1; there is no head -1"):
+        check_head(model, -1)
+
+
+def test_encoding_keeps_the_last_context_length_tokens(model):
+    encoded = encode_for_model(model, TOKENIZER, "a b c d e f g h i j")
+    assert encoded.ids == TOKENIZER.encode("c d e f g h i j") and encoded.dropped == 2
+
+
+def test_encoding_names_unknown_words_and_refuses_empty_text(model):
+    with pytest.raises(UnknownTokenError, match="'zebra'") as caught:
+        encode_for_model(model, TOKENIZER, "a zebra b")
+    assert caught.value.unknown == ["zebra"]
+    with pytest.raises(ValueError, match="nothing to run"):
+        encode_for_model(model, TOKENIZER, "   ")
+
+
+def test_temperature_one_is_the_models_own_attention_and_others_stay_causal(model):
+    _, trace = model.run_with_trace([1, 2, 3, 4, 5])
+    own = attention_patterns(trace, CONFIG.n_layers)
+    assert torch.equal(own[1], trace["blocks.1.attn.pattern"])
+    assert torch.allclose(attention_patterns(trace, CONFIG.n_layers, 1.0 + 1e-9), own, atol=1e-6)
+    sharp = attention_patterns(trace, CONFIG.n_layers, 0.25)
+    assert torch.allclose(sharp.sum(-1), torch.ones(sharp.shape[:-1]))
+    assert torch.all(sharp.triu(diagonal=1) == 0)
+    with pytest.raises(ValueError, match="above 0"):
+        attention_patterns(trace, CONFIG.n_layers, 0)
+
+
+def test_most_read_lists_the_heaviest_keys_first():
+    read = most_read(torch.tensor([0.1, 0.6, 0.3, 0.0]), 3)
+    assert [position for position, _ in read] == [1, 2, 0]
+    assert [weight for _, weight in read] == pytest.approx([0.6, 0.3, 0.1])

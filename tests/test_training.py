@@ -1,0 +1,79 @@
+"""Training is seeded and learns; validation windows and the loss floor line up exactly."""
+
+import math
+
+import pytest
+import torch
+
+from llmlab.config import GPTConfig
+from llmlab.corpus import line_logprobs
+from llmlab.data import IGNORE, TokenStream, line_windows, pack_lines, packed_floor, text_windows
+from llmlab.model import GPT
+from llmlab.toy import load_toy_data
+from llmlab.training import TrainConfig, learning_rate_at, train
+
+SHORT = TrainConfig(steps=30, batch_size=8, warmup_steps=5, eval_every=10)
+
+
+@pytest.fixture(scope="module")
+def toy():
+    return load_toy_data()
+
+
+def small_model(vocab_size: int) -> GPT:
+    torch.manual_seed(0)
+    return GPT(GPTConfig(vocab_size=vocab_size, context_length=32, d_model=32, n_heads=2, n_layers=1))
+
+
+def test_rerun_gives_the_same_numbers(toy):
+    val_x, val_y = toy.val_x[:20], toy.val_y[:20]
+    first = train(small_model(toy.tokenizer.vocab_size), toy.train, val_x, val_y, SHORT, progress=False)
+    second = train(small_model(toy.tokenizer.vocab_size), toy.train, val_x, val_y, SHORT, progress=False)
+    assert first.train_loss == second.train_loss and first.val_loss == second.val_loss
+    assert first.val_loss[-1] < first.val_loss[0] - 1.0  # it learns
+    assert first.val_steps == [0, 10, 20, 30]
+    assert first.tokens_seen == 30 * 8 * 32
+
+
+def test_learning_rate_warms_up_then_decays():
+    config = TrainConfig(steps=100, warmup_steps=10, learning_rate=1.0, min_learning_rate=0.1)
+    rates = [learning_rate_at(s, config) for s in range(100)]
+    assert rates[0] == pytest.approx(0.1) and rates[9] == pytest.approx(1.0)
+    assert all(a >= b for a, b in zip(rates[9:], rates[10:]))
+    assert rates[-1] == pytest.approx(0.1, abs=1e-3)
+
+
+def test_windows_start_at_line_starts():
+    lines = [[1, 2, 0], [3, 4, 5, 0], [6, 0]]
+    stream = TokenStream.from_lines(lines)
+    assert stream.starts.tolist() == [0, 3, 7]
+    x, y = stream.random_batch(4, 3, torch.Generator().manual_seed(0))
+    assert all(row[0] in (1, 3) for row in x.tolist())  # only starts that leave room for 4 tokens
+    assert torch.equal(x[:, 1:], y[:, :-1])
+
+
+def test_packing_and_padding():
+    lines = [[1, 2, 0], [3, 4, 5, 0], [6, 0]]
+    assert pack_lines([3, 4, 2], context_length=5) == [[0], [1, 2]]
+    x, y = line_windows(lines, context_length=5)
+    assert x[1].tolist() == [3, 4, 5, 0, 6] and y[1].tolist() == [4, 5, 0, 6, 0]
+    assert y[0].tolist() == [2, 0, IGNORE, IGNORE, IGNORE]
+    with pytest.raises(ValueError, match="more than the context"):
+        pack_lines([9], context_length=5)
+    tx, ty = text_windows(list(range(11)), context_length=5)
+    assert tx.shape == (2, 5) and ty[1, -1] == 10
+
+
+def test_floor_counts_exactly_the_scored_targets():
+    logprobs = [[math.log(0.5), math.log(0.25), 0.0], [math.log(0.5), 0.0]]
+    # One window holds both lines; the first token of the window is not a target.
+    assert packed_floor(logprobs, context_length=8) == pytest.approx(
+        -(math.log(0.25) + math.log(0.5)) / 4
+    )
+
+
+def test_toy_floor_is_below_the_entropy_of_random_guessing(toy):
+    assert 0.3 < toy.floor < 0.7
+    assert int((toy.val_y != IGNORE).sum()) > 10_000
+    line = "EN: the cat plays in the garden JA: 猫 が 庭 で 遊ぶ".split()
+    assert all(lp == 0.0 for lp in line_logprobs(line)[line.index("JA:") + 1 :])
