@@ -77,3 +77,17 @@ def test_toy_floor_is_below_the_entropy_of_random_guessing(toy):
     assert int((toy.val_y != IGNORE).sum()) > 10_000
     line = "EN: the cat plays in the garden JA: 猫 が 庭 で 遊ぶ".split()
     assert all(lp == 0.0 for lp in line_logprobs(line)[line.index("JA:") + 1 :])
+
+
+def test_train_on_your_own_text():
+    from llmlab.own_text import train_on_text
+
+    text = "the quick brown fox jumps over the lazy dog. " * 40
+    model, tokenizer, history = train_on_text(
+        text, TrainConfig(steps=20, batch_size=8, warmup_steps=2, eval_every=10), context_length=16,
+        d_model=16, n_heads=2, n_layers=1, progress=False,
+    )
+    assert tokenizer.decode(tokenizer.encode("lazy fox")) == "lazy fox"
+    assert history.val_loss[-1] < history.val_loss[0]
+    with pytest.raises(ValueError, match="too short"):
+        train_on_text("tiny", progress=False)

@@ -88,12 +88,12 @@ def complete(
     temperature: float = 1.0,
     top_k: int | None = None,
     seed: int | None = 0,
+    stop_at_eos: bool = True,
 ) -> str:
-    """Text in, text out: encode ``prompt``, generate until the end-of-line/text token, decode."""
+    """Text in, text out: encode ``prompt``, generate (until the end token), decode the new part."""
     prompt_ids = tokenizer.encode(prompt)
-    new_ids = generate(
-        model, prompt_ids, max_new_tokens, temperature, top_k, stop_token=tokenizer.eos_id, seed=seed
-    )
+    stop = tokenizer.eos_id if stop_at_eos else None
+    new_ids = generate(model, prompt_ids, max_new_tokens, temperature, top_k, stop_token=stop, seed=seed)
     if new_ids and new_ids[-1] == tokenizer.eos_id:
         new_ids = new_ids[:-1]
     return tokenizer.decode(new_ids)

@@ -30,6 +30,10 @@ MESSAGES: dict[str, str] = {
         "Line {index} has {length} tokens, more than the context length ({context}) + 1."
     ),
     # --- training, checkpoints ---
+    "own_text.too_short": (
+        "The text has only {n} characters: too short to hold out a validation part. "
+        "Use a few thousand characters or more."
+    ),
     "checkpoint.missing": "No checkpoint file at {path}. Run `make checkpoint` to train and write it.",
     "checkpoint.unreadable": (
         "{path} is damaged or is not a PyTorch file (it may be truncated): {error}. "

@@ -122,7 +122,7 @@ class MLP(nn.Module):
         self.fc_out = nn.Linear(config.d_mlp, config.d_model, bias=config.bias)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc_out(F.gelu(self.fc_in(x)))
+        return self.fc_out(F.gelu(self.fc_in(x), approximate="tanh"))  # GPT-2 uses the tanh form
 
 
 class Block(nn.Module):

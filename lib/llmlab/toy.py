@@ -21,8 +21,8 @@ CONTEXT_LENGTH = 32  # every toy line (with its end-of-line token) fits
 
 
 def tiny_config(vocab_size: int) -> GPTConfig:
-    """The shipped model's shape: 2 blocks of 4 heads, 64-wide."""
-    return GPTConfig(vocab_size=vocab_size, context_length=CONTEXT_LENGTH, d_model=64, n_heads=4, n_layers=2)
+    """The shipped model's shape: 2 blocks of 4 heads, 64 wide, an MLP twice as wide."""
+    return GPTConfig(vocab_size=vocab_size, context_length=CONTEXT_LENGTH, d_model=64, n_heads=4, n_layers=2, d_mlp=128)
 
 
 @dataclass

@@ -19,14 +19,14 @@ from .model import GPT
 class TrainConfig:
     """The recipe. Defaults are the shipped tiny model's."""
 
-    steps: int = 1500
+    steps: int = 2500
     batch_size: int = 32
-    learning_rate: float = 3e-3
+    learning_rate: float = 4e-3
     min_learning_rate: float = 3e-4
     warmup_steps: int = 100
     weight_decay: float = 0.1
     grad_clip: float = 1.0
-    eval_every: int = 100
+    eval_every: int = 250
     seed: int = 0
 
     def to_dict(self) -> dict:
@@ -67,11 +67,12 @@ def make_optimizer(model: GPT, config: TrainConfig) -> torch.optim.AdamW:
         {"params": decay, "weight_decay": config.weight_decay},
         {"params": no_decay, "weight_decay": 0.0},
     ]
-    return torch.optim.AdamW(groups, lr=config.learning_rate, betas=(0.9, 0.95))
+    fused = model.device.type in ("cpu", "cuda")  # one kernel for all tensors: faster steps
+    return torch.optim.AdamW(groups, lr=config.learning_rate, betas=(0.9, 0.95), fused=fused)
 
 
 @torch.no_grad()
-def evaluate(model: GPT, x: torch.Tensor, y: torch.Tensor, batch_size: int = 64) -> float:
+def evaluate(model: GPT, x: torch.Tensor, y: torch.Tensor, batch_size: int = 256) -> float:
     """Mean cross-entropy (nats per token) over every non-ignored target."""
     was_training = model.training
     model.eval()
@@ -115,7 +116,7 @@ def train(
         _, loss = model(x.to(model.device), y.to(model.device))
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
+        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip, foreach=True)
         optimizer.step()
         history.steps.append(step)
         history.train_loss.append(loss.item())
