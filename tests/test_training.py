@@ -10,7 +10,7 @@ from llmlab.corpus import line_logprobs
 from llmlab.data import IGNORE, TokenStream, line_windows, pack_lines, packed_floor, text_windows
 from llmlab.model import GPT
 from llmlab.toy import load_toy_data
-from llmlab.training import TrainConfig, learning_rate_at, train
+from llmlab.training import TrainConfig, evaluate, learning_rate_at, train
 
 SHORT = TrainConfig(steps=30, batch_size=8, warmup_steps=5, eval_every=10)
 
@@ -91,3 +91,10 @@ def test_train_on_your_own_text():
     assert history.val_loss[-1] < history.val_loss[0]
     with pytest.raises(ValueError, match="too short"):
         train_on_text("tiny", progress=False)
+
+
+def test_evaluating_nothing_says_so(toy):
+    model = small_model(toy.tokenizer.vocab_size)
+    empty = torch.full((1, 32), IGNORE)
+    with pytest.raises(ValueError, match="nothing to score"):
+        evaluate(model, torch.zeros(1, 32, dtype=torch.long), empty)

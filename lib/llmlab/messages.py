@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
         "Line {index} has {length} tokens, more than the context length ({context}) + 1."
     ),
     # --- training, checkpoints ---
+    "training.no_targets": "There is nothing to score: the validation data holds no target tokens.",
     "own_text.too_short": (
         "The text has only {n} characters: too short to hold out a validation part. "
         "Use a few thousand characters or more."

@@ -15,7 +15,7 @@ from torch import nn
 
 from .config import GPTConfig
 from .messages import msg
-from .model import MultiHeadAttention
+from .model import MultiHeadAttention, causal_mask
 from .trace import Trace
 
 
@@ -199,7 +199,7 @@ def biased_attention(
     v = example.x @ example.W_V + as_vector(b_V, width)
     scores = q @ k.T / math.sqrt(width)
     n = example.x.shape[0]
-    allowed = torch.tril(torch.ones(n, n, dtype=torch.bool))  # a token sees itself and earlier ones
+    allowed = causal_mask(n, n)  # a token sees itself and earlier ones
     weights = torch.softmax(scores.masked_fill(~allowed, float("-inf")), dim=-1)
     return AttentionResult(q, k, v, scores, weights, weights @ v)
 

@@ -12,6 +12,7 @@ from tqdm.auto import tqdm
 
 from .data import TokenStream
 from .device import seed_everything
+from .messages import msg
 from .model import GPT
 
 
@@ -85,6 +86,8 @@ def evaluate(model: GPT, x: torch.Tensor, y: torch.Tensor, batch_size: int = 256
         ).item()
         count += int((yb != -100).sum())
     model.train(was_training)
+    if count == 0:
+        raise ValueError(msg("training.no_targets"))
     return total / count
 
 

@@ -80,9 +80,16 @@ class JupyterLab:
         return f"{self.url}/lab/tree/{name}?token={self.token}"
 
     def kernel_states(self) -> list[str]:
-        """The execution state of every running kernel ("starting", "idle", "busy", ...)."""
-        with urllib.request.urlopen(f"{self.url}/api/kernels?token={self.token}", timeout=5) as reply:
-            return [kernel["execution_state"] for kernel in json.load(reply)]
+        """The execution state of every running kernel ("starting", "idle", "busy", ...).
+
+        While a kernel starts, the server can briefly answer this request with an error
+        (seen: HTTP 500); that counts as "no kernel ready yet", and callers poll again.
+        """
+        try:
+            with urllib.request.urlopen(f"{self.url}/api/kernels?token={self.token}", timeout=5) as reply:
+                return [kernel["execution_state"] for kernel in json.load(reply)]
+        except (urllib.error.URLError, ValueError):
+            return []
 
 
 def free_port() -> int:
