@@ -260,5 +260,5 @@ def attention_module(
 def run_attention_module(module: MultiHeadAttention, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """Run a one-head attention sublayer on one sequence; return (attention weights, output)."""
     trace = Trace()
-    output = module(x.unsqueeze(0), trace=trace, name="attn")
-    return trace["attn.pattern"][0, 0], output[0]
+    output = module(x.unsqueeze(0), trace=trace)
+    return trace[f"{module.name}.pattern"][0, 0], output[0]

@@ -1,26 +1,78 @@
-"""Named activations recorded during a forward pass.
+"""Named activations: what a forward pass recorded, and the edits it applied on the way.
 
 Names are predictable strings, e.g. ``blocks.1.attn.pattern`` or ``blocks.0.resid_post``
-(see docs/architecture.md for the full table).
+(see docs/architecture.md for the full table, and ``activation_names`` for a model's list).
+Every module of the model knows its own name from construction and passes each activation
+through ``Trace.hook``, which first applies an edit (ablation, patch) if one is asked for that
+name, then records the result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import torch
 
 from .messages import msg
 
+if TYPE_CHECKING:
+    from .config import GPTConfig
+    from .edits import Edit
+
+# Per block, in the order a forward pass produces them.
+BLOCK_ACTIVATIONS = (
+    "resid_pre", "ln_attn", "attn.q", "attn.k", "attn.v", "attn.scores", "attn.pattern",
+    "attn.z", "attn.out", "resid_mid", "ln_mlp", "mlp.pre", "mlp.post", "mlp.out", "resid_post",
+)
+# Activations with a heads axis: (batch, heads, T, ...).
+PER_HEAD = ("attn.q", "attn.k", "attn.v", "attn.scores", "attn.pattern", "attn.z")
+
+
+def activation_names(config: "GPTConfig") -> list[str]:
+    """Every name a forward pass of a model with this shape records, in order."""
+    names = ["embed", "pos_embed"]
+    for i in range(config.n_layers):
+        names += [f"blocks.{i}.{part}" for part in BLOCK_ACTIVATIONS]
+    return names + ["ln_final", "logits"]
+
+
+def name_patterns(n_layers: int) -> str:
+    """The valid names in short form, for error messages: ``blocks.{0..1}.attn.q`` etc."""
+    blocks = "blocks.{0.." + str(n_layers - 1) + "}"
+    return ", ".join(["embed", "pos_embed", *(f"{blocks}.{part}" for part in BLOCK_ACTIVATIONS), "ln_final", "logits"])
+
+
+def has_heads_axis(name: str) -> bool:
+    """True for the per-head activations (q, k, v, scores, pattern, z)."""
+    return name.split(".", 2)[-1] in PER_HEAD
+
 
 class Trace:
-    """A read-only mapping from activation name to tensor, with helpful errors."""
+    """A read-only mapping from activation name to tensor, with helpful errors.
 
-    def __init__(self) -> None:
+    ``Trace(edits={...})`` also changes activations as they are produced (see ``llmlab.edits``);
+    ``record=False`` applies the edits without keeping copies (for big batches).
+    """
+
+    def __init__(self, edits: Mapping[str, "Edit"] | None = None, record: bool = True) -> None:
         self._store: dict[str, torch.Tensor] = {}
+        self.edits: dict[str, Edit] = dict(edits or {})
+        self.recording = record
+        self.applied: set[str] = set()
+
+    def hook(self, name: str, value: torch.Tensor) -> torch.Tensor:
+        """Apply the edit asked for ``name`` (if any), record the result, and return it."""
+        edit = self.edits.get(name)
+        if edit is not None:
+            value = edit.apply(name, value)
+            self.applied.add(name)
+        if self.recording:
+            self.record(name, value)
+        return value
 
     def record(self, name: str, value: torch.Tensor) -> None:
-        """Keep a detached copy-free view of ``value`` under ``name``."""
+        """Keep a detached, copy-free view of ``value`` under ``name``."""
         self._store[name] = value.detach()
 
     def __getitem__(self, name: str) -> torch.Tensor:
@@ -42,7 +94,8 @@ class Trace:
 
     def without_batch(self) -> "Trace":
         """The same trace for a batch of one, with the batch axis removed."""
-        single = Trace()
+        single = Trace(self.edits)
+        single.applied = set(self.applied)
         for name, value in self._store.items():
             single._store[name] = value[0]
         return single
