@@ -19,6 +19,24 @@ MESSAGES: dict[str, str] = {
     "model.bad_token_id": "Token ids must be between 0 and {vocab} - 1 (this model's vocabulary size).",
     "model.bad_layer": "This model has layers {low} to {high}; there is no layer {layer}.",
     "model.bad_head": "Each layer of this model has heads 0 to {high}; there is no head {head}.",
+    "edits.unknown_name": "No activation is named {name!r}, so it cannot be edited. Valid names: {valid}",
+    "edits.not_an_edit": (
+        "The edit for {name!r} is a {value}; use llmlab.edits.zero(), mean(...) or patch(...)."
+    ),
+    "edits.head_on_whole": (
+        "{name!r} has no heads axis; head= works on blocks.b.attn.q, .k, .v, .scores, .pattern and .z."
+    ),
+    "edits.bad_head_type": "head must be a whole number (0, 1, ...) or None, got {head!r}.",
+    "edits.bad_positions": "positions must be a whole number or a non-empty list of them, got {positions!r}.",
+    "edits.bad_position": "Positions must be between 0 and {high} for this input, got {positions}.",
+    "edits.bad_shape": "The {name!r} edit needs a tensor of shape {wanted}, got {got}.",
+    "edits.mean_not_here": (
+        "{name!r} cannot be mean-ablated (its shape depends on the position); zero or patch it instead."
+    ),
+    "edits.not_a_tensor": "A {what} edit needs a float torch tensor, got {value}.",
+    "edits.not_finite": "The {what} tensor holds NaN or infinite numbers.",
+    "edits.no_cache": "Edits need a full forward pass: run without a KV cache.",
+    "edits.empty_reference": "The reference set for mean-ablation is empty: give at least one sequence.",
     "generate.empty_prompt": "Generation needs a prompt of at least one token.",
     "generate.bad_temperature": "Temperature must be 0 or more, got {temperature}.",
     "generate.bad_top_k": "top_k must be at least 1, got {top_k}.",
