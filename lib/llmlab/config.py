@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 
 from .messages import msg
+from .validate import LlmlabError, boolean, integer, listing, mapping, real
 
 
 @dataclass(frozen=True)
@@ -22,13 +23,16 @@ class GPTConfig:
     tied_embeddings: bool = True  # the output layer reuses the token embedding table
 
     def __post_init__(self) -> None:
+        """Whole numbers of at least 1, dropout in [0, 1), True/False switches; else an LlmlabError."""
         if self.d_mlp is None:
-            object.__setattr__(self, "d_mlp", 4 * self.d_model)
+            object.__setattr__(self, "d_mlp", 4 * integer(self.d_model, "GPTConfig.d_model", low=1))
         for name in ("vocab_size", "context_length", "d_model", "n_heads", "n_layers", "d_mlp"):
-            if getattr(self, name) < 1:
-                raise ValueError(msg("config.too_small", name=name, value=getattr(self, name)))
+            object.__setattr__(self, name, integer(getattr(self, name), f"GPTConfig.{name}", low=1))
+        object.__setattr__(self, "dropout", real(self.dropout, "GPTConfig.dropout", low=0, high=1, high_open=True))
+        for name in ("bias", "tied_embeddings"):
+            object.__setattr__(self, name, boolean(getattr(self, name), f"GPTConfig.{name}"))
         if self.d_model % self.n_heads:
-            raise ValueError(msg("config.heads_split", d_model=self.d_model, n_heads=self.n_heads))
+            raise LlmlabError(msg("config.heads_split", d_model=self.d_model, n_heads=self.n_heads))
 
     @property
     def d_head(self) -> int:
@@ -41,7 +45,9 @@ class GPTConfig:
     @classmethod
     def from_dict(cls, values: dict) -> "GPTConfig":
         known = {f.name for f in fields(cls)}
-        unknown = set(values) - known
+        unknown = set(mapping(values, "config")) - known
         if unknown:
-            raise ValueError(msg("config.unknown_fields", fields=sorted(unknown)))
+            raise LlmlabError(msg("config.unknown_fields", fields=listing(sorted(map(str, unknown)))))
+        if "vocab_size" not in values:
+            raise LlmlabError(msg("config.no_vocab_size"))
         return cls(**values)

@@ -6,7 +6,7 @@ Use ``msg("key", name=value)``; the text is a ``str.format`` template.
 
 MESSAGES: dict[str, str] = {
     # --- model, trace, generation ---
-    "config.too_small": "GPTConfig.{name} must be at least 1, got {value}.",
+    "config.no_vocab_size": "A GPTConfig needs vocab_size: how many different tokens the model reads.",
     "config.heads_split": (
         "d_model ({d_model}) must split evenly into n_heads ({n_heads}) heads of equal width."
     ),
@@ -38,14 +38,62 @@ MESSAGES: dict[str, str] = {
     "edits.no_cache": "Edits need a full forward pass: run without a KV cache.",
     "edits.empty_reference": "The reference set for mean-ablation is empty: give at least one sequence.",
     "generate.empty_prompt": "Generation needs a prompt of at least one token.",
-    "generate.bad_temperature": "Temperature must be 0 or more, got {temperature}.",
-    "generate.bad_top_k": "top_k must be at least 1, got {top_k}.",
+    "generate.bad_logits": "sample_next needs one row of next-token scores (a 1-D float tensor), not {kind}.",
+    "generate.not_a_model": "Generation needs an llmlab GPT model, not {kind}.",
+    "generate.not_a_tokenizer": "complete() needs an llmlab tokenizer, not {kind}.",
+    "generate.vocab_mismatch": (
+        "This tokenizer has {tokenizer} tokens but the model reads {model}: they do not belong together."
+    ),
     "data.too_short": (
         "The text has {n} tokens: too short for even one window of {window} tokens. "
         "Use more text or a shorter context."
     ),
     "data.line_too_long": (
         "Line {index} has {length} tokens, more than the context length ({context}) + 1."
+    ),
+    "generate.broken_scores": (
+        "The model's next-token scores are not numbers (NaN): its weights are broken, "
+        "for example by training with far too high a learning rate. Train it again."
+    ),
+    # --- input checks (validate.py) ---
+    "validate.and_more": ", … ({n} in all)",
+    "validate.at_least": "at least {low}",
+    "validate.more_than": "more than {low}",
+    "validate.at_most": "at most {high}",
+    "validate.less_than": "less than {high}",
+    "validate.and": "{first} and {second}",
+    "validate.out_of_range": "{name} must be {range}; got {value}.",
+    "validate.not_whole": "{name} must be a whole number (like 3), not {value} ({kind}).",
+    "validate.not_number": "{name} must be a number, not {value} ({kind}).",
+    "validate.not_finite": "{name} must be a finite number, not {value}.",
+    "validate.not_bool": "{name} must be True or False, not {value} ({kind}).",
+    "validate.not_text": "{name} must be text (a str), not {value} ({kind}).",
+    "validate.bytes_not_text": (
+        "{name} must be text (a str), not bytes. Turn the bytes into text first, e.g. data.decode(\"utf-8\")."
+    ),
+    "validate.not_a_choice": "{name} must be one of {options}; got {value}.",
+    "validate.not_dict": "{name} must be a dict, not {value} ({kind}).",
+    "validate.ids_are_text": (
+        "{name} must be a list of whole numbers, not text. Turn text into ids first with tokenizer.encode(text)."
+    ),
+    "validate.ids_not_sequence": "{name} must be a list of whole numbers, not {value} ({kind}).",
+    "validate.ids_not_whole": "{name} must be whole numbers; this array holds {kind}. Token ids are never fractions.",
+    "validate.id_not_whole": "{name} must be whole numbers; {value} ({kind}) is not one. Token ids are never fractions.",
+    "validate.ids_not_flat": (
+        "{name} must be one flat sequence of ids; got an array of shape {shape}. Pass one sequence at a time."
+    ),
+    "validate.ids_nested": "{name} must be one flat list of ids, not a list of lists. Pass one sequence at a time.",
+    "validate.id_out_of_range": "{name}: {id} is not a token id here; ids run from 0 to {last}.",
+    "validate.batch_not_tensor": (
+        "The model reads a tensor of token ids of shape (batch, T), not a {kind}. "
+        "For one sequence of ids use torch.tensor([ids]), or model.run_with_trace(ids)."
+    ),
+    "validate.batch_not_whole": (
+        "The model reads token ids as whole numbers (torch.long), not {dtype}. Token ids are never fractions."
+    ),
+    "validate.batch_shape": (
+        "The model reads token ids of shape (batch, T); got shape {shape}. "
+        "For one sequence of shape (T,) use ids[None]."
     ),
     # --- training, checkpoints ---
     "training.no_targets": "There is nothing to score: the validation data holds no target tokens.",
@@ -77,6 +125,14 @@ MESSAGES: dict[str, str] = {
     ),
     "tokenizers.unknown_policy": 'unknown must be "error" or "replace", not {value!r}.',
     "tokenizers.duplicate_vocab": "The vocabulary lists the same token more than once.",
+    "tokenizers.not_one_char": "A character tokenizer's vocabulary holds single characters; {value} is not one.",
+    "tokenizers.not_a_list": "{name} must be a list, not {value} ({kind}).",
+    "tokenizers.not_unicode": (
+        "The text holds a character that is not valid Unicode at position {position} "
+        "(half of a surrogate pair), which no tokenizer can store as bytes."
+    ),
+    "tokenizers.dict_missing": "This {kind!r} tokenizer description lacks its {key} entry.",
+    "tokenizers.bpe_bad_pair": "{name} must be a pair of token ids, not {pair}.",
     "tokenizers.id_out_of_range": (
         "Token id {id} is not in this tokenizer's vocabulary (ids run from 0 to {last})."
     ),

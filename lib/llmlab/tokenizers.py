@@ -27,15 +27,13 @@ from dataclasses import dataclass
 from itertools import islice
 
 from llmlab.messages import msg
+from llmlab.validate import LlmlabError, LlmlabTypeError, integer, kind_of, listing, mapping, shown, text, token_ids
 
 # ---------------------------------------------------------------------------
 # Shared pieces
 # ---------------------------------------------------------------------------
 
-MAX_LISTED = 20  # how many unknown words an error message lists before "…"
-
-
-class UnknownTokenError(ValueError):
+class UnknownTokenError(LlmlabError):
     """Text contains words or characters the tokenizer has no token for.
 
     ``unknown`` lists them, each once, in the order they first appear.
@@ -46,14 +44,8 @@ class UnknownTokenError(ValueError):
         self.unknown = unknown
 
 
-class EncodingNotCachedError(FileNotFoundError):
+class EncodingNotCachedError(LlmlabError, FileNotFoundError):
     """A tiktoken encoding whose data file is not on this computer (llmlab never downloads)."""
-
-
-def _listing(items: list[str]) -> str:
-    """``items`` as a short quoted list for an error message."""
-    shown = ", ".join(repr(item) for item in items[:MAX_LISTED])
-    return shown + (", …" if len(items) > MAX_LISTED else "")
 
 
 def _distinct_in_order(items: Iterable[str]) -> list[str]:
@@ -73,6 +65,39 @@ codecs.register_error("llmlab.hex", _hex_bytes)
 def readable_bytes(piece: bytes) -> str:
     """Bytes as text; bytes that are not whole UTF-8 characters appear as ``<0xE3>``."""
     return piece.decode("utf-8", errors="llmlab.hex")
+
+
+def text_of(value: object) -> str:
+    """``value`` if it is a str that UTF-8 can hold (no lone surrogate characters)."""
+    value = text(value)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise LlmlabError(msg("tokenizers.not_unicode", position=error.start)) from None
+    return value
+
+
+def sequence(value: object, name: str) -> list:
+    """``value`` (a list, tuple or other sequence, not text) as a list."""
+    if isinstance(value, (str, bytes, dict)) or not isinstance(value, (list, tuple, range)):
+        raise LlmlabTypeError(msg("tokenizers.not_a_list", name=name, value=shown(value), kind=kind_of(value)))
+    return list(value)
+
+
+def vocabulary(tokens: object, name: str) -> list[str]:
+    """A list of distinct strings."""
+    tokens = [text(token, f"{name}[{i}]") for i, token in enumerate(sequence(tokens, name))]
+    if len(set(tokens)) != len(tokens):
+        raise LlmlabError(msg("tokenizers.duplicate_vocab"))
+    return tokens
+
+
+def merge_pair(pair: object, name: str) -> tuple[int, int]:
+    """One BPE merge: two whole numbers."""
+    pair = sequence(pair, name)
+    if len(pair) != 2:
+        raise LlmlabError(msg("tokenizers.bpe_bad_pair", name=name, pair=shown(pair)))
+    return integer(pair[0], f"{name}[0]"), integer(pair[1], f"{name}[1]")
 
 
 class Tokenizer(ABC):
@@ -106,12 +131,8 @@ class Tokenizer(ABC):
         """Plain data (str, int, list, dict) that :func:`tokenizer_from_dict` rebuilds."""
 
     def _checked(self, ids: Iterable[int]) -> list[int]:
-        """``ids`` as ints, or a ValueError naming the first one out of range."""
-        checked = [int(i) for i in ids]
-        for i in checked:
-            if not 0 <= i < self.vocab_size:
-                raise ValueError(msg("tokenizers.id_out_of_range", id=i, last=self.vocab_size - 1))
-        return checked
+        """``ids`` as ints, or an LlmlabError naming the first one that is no token id."""
+        return token_ids(ids, self.vocab_size)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r}, vocab_size={self.vocab_size})"
@@ -119,8 +140,8 @@ class Tokenizer(ABC):
 
 def tokens_per_character(tokenizer: Tokenizer, text: str) -> float:
     """How many tokens ``tokenizer`` spends per character of ``text`` (lower = more compact)."""
-    if not text:
-        raise ValueError(msg("tokenizers.empty_text"))
+    if not text_of(text):
+        raise LlmlabError(msg("tokenizers.empty_text"))
     return len(tokenizer.encode(text)) / len(text)
 
 
@@ -139,25 +160,27 @@ class CharTokenizer(Tokenizer):
     name = "char"
 
     def __init__(self, chars: list[str]):
-        if len(set(chars)) != len(chars):
-            raise ValueError(msg("tokenizers.duplicate_vocab"))
-        self.chars = list(chars)
+        chars = vocabulary(chars, "chars")
+        for char in chars:
+            if len(char) != 1:
+                raise LlmlabError(msg("tokenizers.not_one_char", value=shown(char)))
+        self.chars = chars
         self._ids = {char: i for i, char in enumerate(self.chars)}
         self.eos_id = self._ids.get("\n")
 
     @classmethod
     def from_text(cls, text: str) -> CharTokenizer:
         """A tokenizer for the distinct characters of ``text``, in sorted order."""
-        return cls(sorted(set(text)))
+        return cls(sorted(set(text_of(text))))
 
     @property
     def vocab_size(self) -> int:
         return len(self.chars)
 
     def encode(self, text: str) -> list[int]:
-        unknown = _distinct_in_order(char for char in text if char not in self._ids)
+        unknown = _distinct_in_order(char for char in text_of(text) if char not in self._ids)
         if unknown:
-            raise UnknownTokenError(msg("tokenizers.unknown_chars", unknown=_listing(unknown)), unknown)
+            raise UnknownTokenError(msg("tokenizers.unknown_chars", unknown=listing(unknown)), unknown)
         return [self._ids[char] for char in text]
 
     def decode(self, ids: Iterable[int]) -> str:
@@ -191,11 +214,10 @@ class WordTokenizer(Tokenizer):
 
     def __init__(self, vocab: list[str], unknown: str = "error"):
         """``vocab`` lists the tokens in id order; ``"\\n"`` and ``"<unk>"`` are appended if missing."""
-        if unknown not in UNKNOWN_POLICIES:
-            raise ValueError(msg("tokenizers.unknown_policy", value=unknown))
-        if len(set(vocab)) != len(vocab):
-            raise ValueError(msg("tokenizers.duplicate_vocab"))
-        self.vocab = list(vocab) + [token for token in (EOL, UNK) if token not in vocab]
+        if not isinstance(unknown, str) or unknown not in UNKNOWN_POLICIES:
+            raise LlmlabError(msg("tokenizers.unknown_policy", value=unknown))
+        vocab = vocabulary(vocab, "vocab")
+        self.vocab = vocab + [token for token in (EOL, UNK) if token not in vocab]
         self.unknown = unknown
         self._ids = {word: i for i, word in enumerate(self.vocab)}
         self.eos_id = self._ids[EOL]
@@ -204,7 +226,7 @@ class WordTokenizer(Tokenizer):
     @classmethod
     def from_text(cls, text: str, unknown: str = "error") -> WordTokenizer:
         """Vocabulary: the sorted distinct words of ``text``, then ``"\\n"`` and ``"<unk>"``."""
-        return cls(sorted(set(text.split())), unknown=unknown)
+        return cls(sorted(set(text_of(text).split())), unknown=unknown)
 
     @property
     def vocab_size(self) -> int:
@@ -221,10 +243,10 @@ class WordTokenizer(Tokenizer):
         return pieces
 
     def encode(self, text: str) -> list[int]:
-        words = self.split(text)
+        words = self.split(text_of(text))
         unknown = _distinct_in_order(word for word in words if word not in self._ids)
         if unknown and self.unknown == "error":
-            raise UnknownTokenError(msg("tokenizers.unknown_words", unknown=_listing(unknown)), unknown)
+            raise UnknownTokenError(msg("tokenizers.unknown_words", unknown=listing(unknown)), unknown)
         return [self._ids.get(word, self.unk_id) for word in words]
 
     def decode(self, ids: Iterable[int]) -> str:
@@ -320,8 +342,8 @@ class TiktokenTokenizer(Tokenizer):
         import tiktoken
 
         known = list(OFFLINE_NAMES) + list(CACHED_ONLY_FILES)
-        if encoding not in known:
-            raise ValueError(msg("tokenizers.tiktoken_unknown", encoding=encoding, known=", ".join(known)))
+        if not isinstance(encoding, str) or encoding not in known:
+            raise LlmlabError(msg("tokenizers.tiktoken_unknown", encoding=encoding, known=", ".join(known)))
         if encoding in CACHED_ONLY_FILES:
             self._require_cached(encoding)
         self.name = encoding
@@ -344,14 +366,14 @@ class TiktokenTokenizer(Tokenizer):
         return self.encoding.n_vocab
 
     def encode(self, text: str) -> list[int]:
-        return self.encoding.encode_ordinary(text)
+        return self.encoding.encode_ordinary(text_of(text))
 
     def _token_bytes(self, token_id: int) -> bytes:
         """The bytes of one token; ids in the gaps between special tokens are out of range too."""
         try:
             return self.encoding.decode_single_token_bytes(token_id)
         except KeyError:
-            raise ValueError(msg("tokenizers.id_out_of_range", id=token_id, last=self.vocab_size - 1)) from None
+            raise LlmlabError(msg("tokenizers.id_out_of_range", id=token_id, last=self.vocab_size - 1)) from None
 
     def decode(self, ids: Iterable[int]) -> str:
         return b"".join(self._token_bytes(i) for i in self._checked(ids)).decode("utf-8", errors="replace")
@@ -487,11 +509,11 @@ class BPETokenizer(Tokenizer):
     """
 
     def __init__(self, merges: list[tuple[int, int]]):
-        self.merges = [(int(a), int(b)) for a, b in merges]
+        self.merges = [merge_pair(pair, f"merges[{i}]") for i, pair in enumerate(sequence(merges, "merges"))]
         self.pieces = [bytes([byte]) for byte in range(256)]
         for a, b in self.merges:
             if not (0 <= a < len(self.pieces) and 0 <= b < len(self.pieces)):
-                raise ValueError(msg("tokenizers.bpe_bad_merge", pair=(a, b), next_id=len(self.pieces)))
+                raise LlmlabError(msg("tokenizers.bpe_bad_merge", pair=(a, b), next_id=len(self.pieces)))
             self.pieces.append(self.pieces[a] + self.pieces[b])
         self.eos_id = len(self.pieces)
         self.name = f"bpe-{self.vocab_size}"
@@ -504,8 +526,10 @@ class BPETokenizer(Tokenizer):
 
         Stops early, with a warning, if the text runs out of pairs to merge.
         """
+        text = text_of(text)
+        vocab_size = integer(vocab_size, "vocab_size")
         if vocab_size < 257:
-            raise ValueError(msg("tokenizers.bpe_vocab_too_small", vocab_size=vocab_size))
+            raise LlmlabError(msg("tokenizers.bpe_vocab_too_small", vocab_size=vocab_size))
         n_merges = vocab_size - 257
         steps = islice(_training_merges(text), n_merges)
         if progress:
@@ -520,6 +544,7 @@ class BPETokenizer(Tokenizer):
     @staticmethod
     def train_steps(text: str, n_merges: int) -> Iterator[MergeStep]:
         """Training one merge at a time, to watch: which pair merged, into what, how often."""
+        text, n_merges = text_of(text), integer(n_merges, "n_merges", low=0)
         pieces = [bytes([byte]) for byte in range(256)]
         for (a, b), count in islice(_training_merges(text), n_merges):
             pieces.append(pieces[a] + pieces[b])
@@ -546,7 +571,7 @@ class BPETokenizer(Tokenizer):
 
     def encode(self, text: str) -> list[int]:
         ids: list[int] = []
-        for chunk in split_chunks(text):
+        for chunk in split_chunks(text_of(text)):
             if chunk not in self._chunk_cache:
                 self._chunk_cache[chunk] = self._encode_chunk(chunk)
             ids.extend(self._chunk_cache[chunk])
@@ -577,9 +602,12 @@ def tokenizer_from_dict(d: dict) -> Tokenizer:
         "char": lambda: CharTokenizer(d["chars"]),
         "word": lambda: WordTokenizer(d["vocab"], unknown=d["unknown"]),
         "tiktoken": lambda: TiktokenTokenizer(d["encoding"]),
-        "bpe": lambda: BPETokenizer([tuple(pair) for pair in d["merges"]]),
+        "bpe": lambda: BPETokenizer(d["merges"]),
     }
-    kind = d.get("kind")
-    if kind not in builders:
-        raise ValueError(msg("tokenizers.unknown_kind", kind=kind, known=", ".join(builders)))
-    return builders[kind]()
+    kind = mapping(d, "tokenizer").get("kind")
+    if not isinstance(kind, str) or kind not in builders:
+        raise LlmlabError(msg("tokenizers.unknown_kind", kind=kind, known=", ".join(builders)))
+    try:
+        return builders[kind]()
+    except KeyError as missing:
+        raise LlmlabError(msg("tokenizers.dict_missing", kind=kind, key=missing)) from None
