@@ -203,15 +203,10 @@ class GPT(nn.Module):
             nn.init.zeros_(module.bias)
 
     def check_input(self, idx: torch.Tensor, start: int) -> None:
-        """Clear errors for token ids the model cannot read."""
-        if idx.dim() != 2 or idx.shape[1] == 0:
-            raise ValueError(msg("model.empty_input"))
-        if start + idx.shape[1] > self.config.context_length:
-            raise ValueError(
-                msg("model.too_long", n=start + idx.shape[1], context=self.config.context_length)
-            )
-        if idx.min() < 0 or idx.max() >= self.config.vocab_size:
-            raise ValueError(msg("model.bad_token_id", vocab=self.config.vocab_size))
+        """Clear errors (``LlmlabError``) for token ids the model cannot read."""
+        from .validate import token_batch
+
+        token_batch(idx, self.config.vocab_size, self.config.context_length, start)
 
     def forward(
         self,
