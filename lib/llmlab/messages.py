@@ -114,6 +114,25 @@ MESSAGES: dict[str, str] = {
         "but its model expects {model}."
     ),
     "checkpoint.weights_mismatch": "{path}: the weights do not match the model's config: {error}",
+    "checkpoint.size_mismatch": (
+        "{path}: the weights do not match the model's config: it asks for a model of {needed:,} numbers "
+        "but the file holds only {stored:,}. (Checked before building the model, so nothing was allocated.)"
+    ),
+    "checkpoint.bad_weights": "{path} has damaged weights: they are not a dict of tensors.",
+    "checkpoint.bad_path": "A checkpoint path must be text or a Path, not {path} ({kind}).",
+    "checkpoint.path_is_folder": "{path} is a folder; give a file name inside it, such as {path}/model.pt.",
+    "checkpoint.cannot_write": "Cannot write {path}: {error}. Choose another place to save to.",
+    "checkpoint.not_a_model": "save_checkpoint needs an llmlab GPT model, not {kind}.",
+    "checkpoint.not_a_tokenizer": "save_checkpoint needs an llmlab tokenizer, not {kind}.",
+    "checkpoint.metadata_not_dict": "metadata must be a dict (or None), not {kind}.",
+    "checkpoint.bad_metadata": (
+        "{where} is of type {kind}, which a checkpoint cannot store. Use numbers, text, True/False, None, "
+        "lists and dicts of them (objects with to_dict(), dataclasses, numpy numbers and tensors are converted)."
+    ),
+    "checkpoint.bad_metadata_key": "{where} has the key {name}; dict keys in metadata must be text or numbers.",
+    "checkpoint.metadata_too_deep": "{where} nests lists or dicts more than {depth} levels deep (or contains itself).",
+    "checkpoint.would_not_load": "Nothing was written to {path}: the checkpoint would not load back ({error}).",
+    "checkpoint.bad_device": "{device} is not a device torch knows; use \"cpu\", \"cuda\" or \"mps\".",
     # --- tokenizers ---
     "tokenizers.unknown_chars": (
         "This character tokenizer has no token for: {unknown}. "
@@ -482,6 +501,61 @@ MESSAGES: dict[str, str] = {
     ),
     "ex02.value_shift.unchanged": "b_V does change the output: every value vector gets b_V added.",
     "ex02.value_shift.hint": "Give two numbers. The weights add up to 1: what happens to an average when every value moves by b_V?",
+    # --- lesson 05: attention by hand, sharpness, head roles ---
+    "attention_math.not_a_matrix": (
+        "{name} must be a 2-D table of numbers (tokens × width), e.g. torch.randn(4, 8); got {kind}."
+    ),
+    "attention_math.not_finite": "{name} holds NaN or infinite numbers; attention needs finite numbers.",
+    "attention_math.qk_width": (
+        "q and k must have the same width (columns) to take dot products: q has {q}, k has {k}."
+    ),
+    "attention_math.kv_rows": "k and v need one row per key: k has {k} rows, v has {v}.",
+    "attention_math.bad_mask": (
+        "The mask must be a True/False table with one row per query and one column per key "
+        "({rows} × {columns}, torch.bool); got {got}."
+    ),
+    "attention_math.empty_mask_row": (
+        "Every row of the mask needs at least one True: a query that may read nothing has no weights."
+    ),
+    "attention_math.bad_count": "{name} must be whole numbers from {low} to {high}; got {value!r}.",
+    "attention_math.bad_block": "This model has blocks 0 to {high}; there is no block {block!r}.",
+    "attention_math.bad_head": "This model has heads 0 to {high}; there is no head {head!r}.",
+    "attention_math.bad_part": 'part must be "q", "k" or "v"; got {part!r}.',
+    "head_roles.not_a_translation": "Not a translation line of the toy corpus: {line!r}",
+    "head_roles.no_translation_lines": (
+        "None of the {n} lines is a translation line (starting with \"EN: \"); both tasks need them."
+    ),
+    "head_roles.bad_ablation": "The ablation must be one of {valid}; got {kind!r} (mean needs reference means).",
+    "widgets.qkv.query_x": "query x",
+    "widgets.qkv.query_y": "query y",
+    "widgets.qkv.bad_value": "The query's {name} must be a number from {low} to {high}; got {value!r}.",
+    "widgets.qkv.summary": (
+        "scores (scaled) {scores}; weights {weights} (they add up to {total:.2f}); output ({x:+.2f}, {y:+.2f})"
+    ),
+    "plots.qkv.keys_title": "keys and the query (q)",
+    "plots.qkv.scores_title": "scores q·k / √d",
+    "plots.qkv.weights_title": "weights = softmax(scores)",
+    "plots.qkv.values_title": "values and the output",
+    "plots.qkv.output": "output",
+    "plots.sharpness.width": "d_head (width of q and k)",
+    "plots.sharpness.entropy": "entropy of the weights (nats)",
+    "plots.sharpness.max_weight": "largest weight of a row",
+    "plots.sharpness.scaled": "q·k / √d_head",
+    "plots.sharpness.unscaled": "q·k (no scale)",
+    "plots.sharpness.even": "perfectly even (log {n_keys})",
+    "plots.sharpness.title": "softmax over {n_keys} keys, random q and k",
+    "plots.head_roles.head": "block {block}, head {head}",
+    "plots.head_roles.previous_token": "previous token",
+    "plots.head_roles.line_start": "start of line",
+    "plots.head_roles.subject_when_translating": "English subject,\nwriting its Japanese",
+    "plots.head_roles.subject_when_agreeing": "subject noun,\nbefore the verb",
+    "plots.head_roles.distractor_when_agreeing": "nearer noun,\nbefore the verb",
+    "plots.head_roles.attention_title": "mean attention weight over {lines} validation lines",
+    "plots.head_roles.task_column": "{task}\n({ablation} ablation)",
+    "plots.head_roles.translation": "translation of the subject",
+    "plots.head_roles.agreement": "number agreement",
+    "plots.head_roles.ablation_title": "change in the probability of the right word when one head is removed",
+    "plots.head_roles.change": "change in probability",
     # --- lesson 00 exercises ---
     "ex00.blocks_why": "model.config.n_layers is 2: the tiny model stacks two transformer blocks.",
     "ex00.blocks_hint": "Print model.config and look for n_layers. 48 was only an example depth.",
