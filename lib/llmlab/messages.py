@@ -517,9 +517,7 @@ MESSAGES: dict[str, str] = {
     "attention_math.empty_mask_row": (
         "Every row of the mask needs at least one True: a query that may read nothing has no weights."
     ),
-    "attention_math.bad_count": "{name} must be whole numbers from {low} to {high}; got {value!r}.",
-    "attention_math.bad_block": "This model has blocks 0 to {high}; there is no block {block!r}.",
-    "attention_math.bad_head": "This model has heads 0 to {high}; there is no head {head!r}.",
+    "attention_math.bad_widths": "widths must be a list of whole numbers from 1 to {high}; got {value}.",
     "attention_math.bad_part": 'part must be "q", "k" or "v"; got {part!r}.',
     "head_roles.not_a_translation": "Not a translation line of the toy corpus: {line!r}",
     "head_roles.no_translation_lines": (
@@ -528,7 +526,6 @@ MESSAGES: dict[str, str] = {
     "head_roles.bad_ablation": "The ablation must be one of {valid}; got {kind!r} (mean needs reference means).",
     "widgets.qkv.query_x": "query x",
     "widgets.qkv.query_y": "query y",
-    "widgets.qkv.bad_value": "The query's {name} must be a number from {low} to {high}; got {value!r}.",
     "widgets.qkv.summary": (
         "scores (scaled) {scores}; weights {weights} (they add up to {total:.2f}); output ({x:+.2f}, {y:+.2f})"
     ),
@@ -556,6 +553,86 @@ MESSAGES: dict[str, str] = {
     "plots.head_roles.agreement": "number agreement",
     "plots.head_roles.ablation_title": "change in the probability of the right word when one head is removed",
     "plots.head_roles.change": "change in probability",
+    "head_roles.lines_not_list": "The lines must be a list of text lines (str), not {kind}.",
+    "head_roles.not_word_tokens": (
+        "The head-role measurements need one token per word (the toy word tokenizer); {tokenizer} splits differently."
+    ),
+    "plots.head_roles.ablation_zero": "zero",
+    "plots.head_roles.ablation_mean": "mean",
+    "ex05.one_number": "Answer with one number.",
+    "ex05.scaled_score.why": "q·k = 1·2 + 2·0 + 0·1 + 1·2 = 4, and the width is 4, so the scaled score is 4 / √4 = 2.",
+    "ex05.scaled_score.unscaled": "That is q·k itself. Attention divides it by √d, the square root of the width.",
+    "ex05.scaled_score.by_d": "You divided by d. Attention divides by √d, the square root of the width.",
+    "ex05.scaled_score.hint": "Multiply q and k number by number, add up, then divide by the square root of the width (4).",
+    "ex05.head_width.why": "d_model {d_model} split into {n_heads} heads: {d_model} / {n_heads} = {d_head} numbers per head.",
+    "ex05.head_width.whole": "That is d_model, the width of the whole hidden state. Each head gets a slice of it.",
+    "ex05.head_width.hint": "GPT-2 small has d_model 768 and 12 heads; the heads share d_model equally.",
+    "ex05.hidden_head.why": (
+        "Removing block 0's head 2 lowers the right verb's probability a lot, yet it puts little weight "
+        "on the subject noun: what matters is what it passes on, not where the picture looks brightest."
+    ),
+    "ex05.hidden_head.format": "Answer with two numbers: [block, head], e.g. [1, 3].",
+    "ex05.hidden_head.the_other": (
+        "Removing this head does break agreement, but it looks straight at the subject noun. Find the other one."
+    ),
+    "ex05.hidden_head.hint": "Find the two heads with the biggest drop in the agreement columns, then compare the attention table.",
+    "ex05.attention.why": (
+        "scores = q kᵀ / √d; the mask (True = may look) sets the other scores to -inf before the softmax; "
+        "softmax along each row (dim=-1) so every query's weights add up to 1; output = weights @ v."
+    ),
+    "ex05.attention.not_callable": (
+        "Pass your function itself, without brackets: check(\"05.attention\", attention). This is a {kind}."
+    ),
+    "ex05.attention.shapes": "q {q}, k {k}, v {v}",
+    "ex05.attention.with_mask": " and a mask",
+    "ex05.attention.without_mask": " and no mask",
+    "ex05.attention.raised": (
+        "Your function stopped with {kind}: {error} (on {where}). That happens to everyone: "
+        "run it by hand on small tensors of these shapes and print each step."
+    ),
+    "ex05.attention.no_mask_argument": (
+        "Your function takes no mask. Give it a fourth argument with a default, attention(q, k, v, mask=None). ({error})"
+    ),
+    "ex05.attention.mask_none": (
+        "Without a mask (mask=None) your function fails: apply the mask only when it is given "
+        "(if mask is not None: ...). ({error})"
+    ),
+    "ex05.attention.changed_inputs": (
+        "Your function changed q, k or v in place (e.g. with /= or an _ method). Compute new tensors instead."
+    ),
+    "ex05.attention.not_a_tensor": "Your function returned a {kind}; return the output tensor (weights @ v).",
+    "ex05.attention.returned_weights": (
+        "Your function returned the attention weights (T_q × T_k) on {where}; multiply them by v to get the output."
+    ),
+    "ex05.attention.wrong_shape": (
+        "The output should have one row per query and v's width, {wanted}; yours has shape {got} (on {where})."
+    ),
+    "ex05.attention.no_scale": "Almost! You forgot the scale: divide q kᵀ by √d (d = q.shape[-1]) before the softmax.",
+    "ex05.attention.scale_by_d": "You divided by d; divide by √d instead (math.sqrt(q.shape[-1])).",
+    "ex05.attention.scale_by_length": (
+        "You divided by the square root of the number of tokens; divide by √d, where d is the width, q.shape[-1]."
+    ),
+    "ex05.attention.wrong_axis": (
+        "The softmax runs over the wrong axis: each query's row must add up to 1, so use dim=-1 (over the keys)."
+    ),
+    "ex05.attention.mask_after_softmax": (
+        "The mask was applied after the softmax, so the allowed weights no longer add up to 1. "
+        "Set masked scores to -inf before the softmax."
+    ),
+    "ex05.attention.mask_ignored": "The mask is ignored: with a mask, a query must not read the keys where it is False.",
+    "ex05.attention.mask_with_zero": (
+        "Masked scores were set to 0, but e⁰ = 1 still gives them weight. Use float(\"-inf\"): e^-inf = 0."
+    ),
+    "ex05.attention.mask_inverted": (
+        "The mask is the wrong way round: True means \"may look\", so fill the scores where the mask is False (~mask)."
+    ),
+    "ex05.attention.nan": (
+        "Your output has NaN (not a number) on {where}. A row whose scores are all -inf gives NaN: which positions did you mask?"
+    ),
+    "ex05.attention.hint": (
+        "The numbers differ from softmax(q kᵀ / √d) v on {where}. Compare each step with "
+        "llmlab.attention_math.attention_steps on a small case."
+    ),
     # --- lesson 00 exercises ---
     "ex00.blocks_why": "model.config.n_layers is 2: the tiny model stacks two transformer blocks.",
     "ex00.blocks_hint": "Print model.config and look for n_layers. 48 was only an example depth.",
