@@ -129,6 +129,21 @@ def write_file(path: Path, data: bytes) -> None:
         raise CheckpointError(msg("checkpoint.cannot_write", path=path, error=first_line(error))) from error
 
 
+def check_writable(path: str | Path) -> Path:
+    """Make sure a checkpoint can be written at ``path`` (before hours of training, not after)."""
+    path = checked_path(path)
+    if path.is_dir():
+        raise CheckpointError(msg("checkpoint.path_is_folder", path=path))
+    probe = path.with_name(path.name + ".partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except (OSError, ValueError) as error:
+        raise CheckpointError(msg("checkpoint.cannot_write", path=path, error=first_line(error))) from error
+    return path
+
+
 def first_line(error: BaseException) -> str:
     """The first line of an error's text (or its type's name)."""
     text = str(error).strip()

@@ -11,8 +11,17 @@ from dataclasses import dataclass
 import torch
 
 from .messages import msg
+from .validate import LlmlabError, LlmlabTypeError, integer, kind_of, token_ids
 
 IGNORE = -100  # target value the loss skips (padding)
+MAX_ID = 2**62  # token ids are checked against the model's vocabulary when training starts
+
+
+def checked_lines(lines: object) -> list:
+    """``lines`` as a list (of tokenized lines)."""
+    if isinstance(lines, (str, bytes, dict)) or not isinstance(lines, (list, tuple)):
+        raise LlmlabTypeError(msg("data.not_lines", kind=kind_of(lines)))
+    return list(lines)
 
 
 @dataclass
@@ -25,7 +34,8 @@ class TokenStream:
     @classmethod
     def from_lines(cls, lines: list[list[int]]) -> "TokenStream":
         """Concatenate tokenized lines (each ending in its end-of-line token)."""
-        lengths = torch.tensor([len(line) for line in lines])
+        lines = [token_ids(line, MAX_ID, f"lines[{i}]") for i, line in enumerate(checked_lines(lines))]
+        lengths = torch.tensor([len(line) for line in lines], dtype=torch.long)
         starts = torch.cumsum(lengths, 0) - lengths
         ids = torch.tensor([t for line in lines for t in line], dtype=torch.long)
         return cls(ids, starts)
@@ -33,15 +43,25 @@ class TokenStream:
     @classmethod
     def from_ids(cls, ids: list[int]) -> "TokenStream":
         """Free text: a window may start anywhere."""
+        ids = token_ids(ids, MAX_ID, "ids")
         return cls(torch.tensor(ids, dtype=torch.long), torch.arange(len(ids)))
+
+    def check_fits(self, vocab_size: int, context_length: int) -> None:
+        """Every id is below ``vocab_size``, and at least one window of ``context_length`` + 1 fits."""
+        if len(self.ids) and int(self.ids.max()) >= vocab_size:
+            raise LlmlabError(msg("data.id_too_big", id=int(self.ids.max()), last=vocab_size - 1))
+        if not bool((self.starts + context_length + 1 <= len(self.ids)).any()):
+            raise LlmlabError(msg("data.too_short", n=len(self.ids), window=context_length + 1))
 
     def random_batch(
         self, batch_size: int, context_length: int, generator: torch.Generator
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """Inputs and next-token targets, (batch, T) each, from random window starts."""
+        batch_size = integer(batch_size, "batch_size", low=1)
+        context_length = integer(context_length, "context_length", low=1)
         usable = self.starts[self.starts + context_length + 1 <= len(self.ids)]
         if len(usable) == 0:
-            raise ValueError(msg("data.too_short", n=len(self.ids), window=context_length + 1))
+            raise LlmlabError(msg("data.too_short", n=len(self.ids), window=context_length + 1))
         picks = usable[torch.randint(len(usable), (batch_size,), generator=generator)]
         offsets = torch.arange(context_length + 1)
         windows = self.ids[picks[:, None] + offsets]
@@ -50,12 +70,13 @@ class TokenStream:
 
 def pack_lines(line_lengths: list[int], context_length: int) -> list[list[int]]:
     """Group consecutive whole lines into windows of at most context_length + 1 tokens."""
+    context_length = integer(context_length, "context_length", low=1)
     windows: list[list[int]] = []
     current: list[int] = []
     used = 0
     for index, length in enumerate(line_lengths):
         if length > context_length + 1:
-            raise ValueError(msg("data.line_too_long", index=index, length=length, context=context_length))
+            raise LlmlabError(msg("data.line_too_long", index=index, length=length, context=context_length))
         if current and used + length > context_length + 1:
             windows.append(current)
             current, used = [], 0
@@ -71,6 +92,7 @@ def line_windows(lines: list[list[int]], context_length: int) -> tuple[torch.Ten
 
     Every token is a target except the first token of each window.
     """
+    lines = [token_ids(line, MAX_ID, f"lines[{i}]") for i, line in enumerate(checked_lines(lines))]
     groups = pack_lines([len(line) for line in lines], context_length)
     x = torch.zeros(len(groups), context_length, dtype=torch.long)
     y = torch.full((len(groups), context_length), IGNORE, dtype=torch.long)
@@ -83,9 +105,11 @@ def line_windows(lines: list[list[int]], context_length: int) -> tuple[torch.Ten
 
 def text_windows(ids: list[int], context_length: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Validation inputs and targets from free text: consecutive, non-overlapping windows."""
+    ids = token_ids(ids, MAX_ID, "ids")
+    context_length = integer(context_length, "context_length", low=1)
     n = (len(ids) - 1) // context_length
     if n < 1:
-        raise ValueError(msg("data.too_short", n=len(ids), window=context_length + 1))
+        raise LlmlabError(msg("data.too_short", n=len(ids), window=context_length + 1))
     stream = torch.tensor(ids[: n * context_length + 1], dtype=torch.long)
     return stream[:-1].view(n, context_length), stream[1:].view(n, context_length)
 

@@ -48,6 +48,8 @@ MESSAGES: dict[str, str] = {
         "The text has {n} tokens: too short for even one window of {window} tokens. "
         "Use more text or a shorter context."
     ),
+    "data.not_lines": "The lines must be a list of lists of token ids, not {kind}.",
+    "data.id_too_big": "The training tokens contain id {id}, but this model's ids run from 0 to {last}.",
     "data.line_too_long": (
         "Line {index} has {length} tokens, more than the context length ({context}) + 1."
     ),
@@ -97,10 +99,38 @@ MESSAGES: dict[str, str] = {
     ),
     # --- training, checkpoints ---
     "training.no_targets": "There is nothing to score: the validation data holds no target tokens.",
-    "own_text.too_short": (
-        "The text has only {n} characters: too short to hold out a validation part. "
-        "Use a few thousand characters or more."
+    "training.diverged": (
+        "Training stopped at step {step}: the loss became {loss} at learning rate {lr:.3g} "
+        "(peak {peak:.3g}). The learning rate is far too high for this model: try one ten times smaller. "
+        "The model keeps the weights it had before step {step}."
     ),
+    "training.not_a_model": "train() needs an llmlab GPT model, not {kind}.",
+    "training.not_a_stream": "train() needs the training tokens as a TokenStream (llmlab.data), not {kind}.",
+    "training.not_a_config": "The training recipe must be a TrainConfig, not {kind}.",
+    "training.windows_not_tensors": "The {name} inputs and targets must be tensors, not {kind}.",
+    "training.windows_shape": (
+        "The {name} inputs and targets must be tables of the same shape (windows, T); got {x} and {y}."
+    ),
+    "training.bad_targets": (
+        "The {name} targets must be token ids from 0 to {vocab} - 1 (or -100 for none), as torch.long."
+    ),
+    "own_text.too_short": (
+        "The text has only {n} characters: too short to hold out a validation part "
+        "(these settings need at least {needed}). Use a few thousand characters or more."
+    ),
+    "own_text.bad_path": "The text file's path must be text or a Path, not {kind}.",
+    "own_text.missing_file": "There is no file {path}. Give the path of a UTF-8 text file.",
+    "own_text.not_a_file": "{path} is a folder, not a text file.",
+    "own_text.unreadable": "Cannot read {path}: {error}.",
+    "own_text.binary": "{path} is not a text file: it contains zero bytes, as images and programs do.",
+    "own_text.not_utf8": (
+        "{path} is not UTF-8 text: byte {position} does not fit. Save the file as UTF-8 and try again."
+    ),
+    "own_text.saved_elsewhere": (
+        "Could not write {path} ({error}), so the trained model was saved to {fallback} instead."
+    ),
+    "own_text.result": "validation loss {loss:.3f} nats/character after {seconds:.0f} s",
+    "own_text.saved": "saved {path}; a sample (the context holds {context} characters):",
     "checkpoint.missing": "No checkpoint file at {path}. Run `make checkpoint` to train and write it.",
     "checkpoint.unreadable": (
         "{path} is damaged or is not a PyTorch file (it may be truncated): {error}. "

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
 from .config import GPTConfig
 from .data import TokenStream, text_windows
 from .device import seed_everything
 from .messages import msg
 from .model import GPT
-from .tokenizers import CharTokenizer
+from .tokenizers import CharTokenizer, text_of
 from .training import History, TrainConfig, train
+from .validate import LlmlabError, LlmlabTypeError, integer, kind_of, real
 
 
 def train_on_text(
@@ -22,14 +26,54 @@ def train_on_text(
     progress: bool = True,
 ) -> tuple[GPT, CharTokenizer, History]:
     """Character tokens, the last ``val_fraction`` of the text held out for validation."""
-    split = int(len(text) * (1 - val_fraction))
-    if split <= context_length + 1 or len(text) - split <= context_length + 1:
-        raise ValueError(msg("own_text.too_short", n=len(text)))
+    split = check_text_length(text, context_length, val_fraction)
+    if not isinstance(config, TrainConfig):
+        raise LlmlabTypeError(msg("training.not_a_config", kind=kind_of(config)))
     tokenizer = CharTokenizer.from_text(text)
     ids = tokenizer.encode(text)
+    model_config = GPTConfig(vocab_size=tokenizer.vocab_size, context_length=context_length,
+                             d_model=d_model, n_heads=n_heads, n_layers=n_layers)
     val_x, val_y = text_windows(ids[split:], context_length)
     seed_everything(config.seed)
-    model = GPT(GPTConfig(vocab_size=tokenizer.vocab_size, context_length=context_length,
-                          d_model=d_model, n_heads=n_heads, n_layers=n_layers))
+    model = GPT(model_config)
     history = train(model, TokenStream.from_ids(ids[:split]), val_x, val_y, config, progress)
     return model, tokenizer, history
+
+
+def check_text_length(text: object, context_length: object = 64, val_fraction: object = 0.1) -> int:
+    """Where ``text`` splits into training and validation parts; an LlmlabError if either is too short."""
+    text = text_of(text)
+    context_length = integer(context_length, "context_length", low=1)
+    val_fraction = real(val_fraction, "val_fraction", low=0, high=1, low_open=True, high_open=True)
+
+    def fits(n: int) -> bool:
+        split = int(n * (1 - val_fraction))
+        return split > context_length + 1 and n - split > context_length + 1
+
+    if not fits(len(text)):
+        needed = math.ceil((context_length + 2) / min(val_fraction, 1 - val_fraction)) + 1
+        while needed > len(text) + 1 and fits(needed - 1):
+            needed -= 1
+        raise LlmlabError(msg("own_text.too_short", n=len(text), needed=needed))
+    return int(len(text) * (1 - val_fraction))
+
+
+def read_text_file(path: object) -> str:
+    """The text of a UTF-8 file; a missing file, a folder, binary data or another encoding get an LlmlabError."""
+    if not isinstance(path, (str, Path)):
+        raise LlmlabTypeError(msg("own_text.bad_path", kind=kind_of(path)))
+    path = Path(path)
+    if not path.exists():
+        raise LlmlabError(msg("own_text.missing_file", path=path))
+    if not path.is_file():
+        raise LlmlabError(msg("own_text.not_a_file", path=path))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise LlmlabError(msg("own_text.unreadable", path=path, error=error.strerror or error)) from None
+    if b"\x00" in data:
+        raise LlmlabError(msg("own_text.binary", path=path))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise LlmlabError(msg("own_text.not_utf8", path=path, position=error.start)) from None

@@ -10,10 +10,11 @@ from dataclasses import asdict, dataclass, field
 import torch
 from tqdm.auto import tqdm
 
-from .data import TokenStream
+from .data import IGNORE, TokenStream
 from .device import seed_everything
 from .messages import msg
 from .model import GPT
+from .validate import LlmlabError, LlmlabTypeError, integer, kind_of, real
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,35 @@ class TrainConfig:
     eval_every: int = 250
     seed: int = 0
 
+    def __post_init__(self) -> None:
+        """Each field checked (an LlmlabError names the valid range), so training never starts wrong."""
+        checks = {
+            "steps": lambda v, n: integer(v, n, low=1),
+            "batch_size": lambda v, n: integer(v, n, low=1),
+            "learning_rate": lambda v, n: real(v, n, low=0, low_open=True),
+            "min_learning_rate": lambda v, n: real(v, n, low=0),
+            "warmup_steps": lambda v, n: integer(v, n, low=0),
+            "weight_decay": lambda v, n: real(v, n, low=0),
+            "grad_clip": lambda v, n: real(v, n, low=0, low_open=True),
+            "eval_every": lambda v, n: integer(v, n, low=1),
+            "seed": lambda v, n: integer(v, n, low=0, high=2**63 - 1),
+        }
+        for name, check in checks.items():
+            object.__setattr__(self, name, check(getattr(self, name), f"TrainConfig.{name}"))
+
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+class TrainingDiverged(LlmlabError):
+    """The loss or the gradients stopped being numbers; the model keeps its weights from before that step.
+
+    ``history`` holds what happened up to then.
+    """
+
+    def __init__(self, message: str, history: "History"):
+        super().__init__(message)
+        self.history = history
 
 
 @dataclass
@@ -75,6 +103,8 @@ def make_optimizer(model: GPT, config: TrainConfig) -> torch.optim.AdamW:
 @torch.no_grad()
 def evaluate(model: GPT, x: torch.Tensor, y: torch.Tensor, batch_size: int = 256) -> float:
     """Mean cross-entropy (nats per token) over every non-ignored target."""
+    check_windows(model, x, y, "validation")
+    batch_size = integer(batch_size, "batch_size", low=1)
     was_training = model.training
     model.eval()
     total, count = 0.0, 0
@@ -87,7 +117,7 @@ def evaluate(model: GPT, x: torch.Tensor, y: torch.Tensor, batch_size: int = 256
         count += int((yb != -100).sum())
     model.train(was_training)
     if count == 0:
-        raise ValueError(msg("training.no_targets"))
+        raise LlmlabError(msg("training.no_targets"))
     return total / count
 
 
@@ -100,7 +130,19 @@ def train(
     progress: bool = True,
     on_eval: Callable[[int, GPT], None] | None = None,
 ) -> History:
-    """Train ``model`` in place; return its loss history. Same seed, same numbers."""
+    """Train ``model`` in place; return its loss history. Same seed, same numbers.
+
+    If the loss or the gradients stop being numbers (a learning rate far too high), training stops
+    with :class:`TrainingDiverged` before that step changes the weights.
+    """
+    if not isinstance(model, GPT):
+        raise LlmlabTypeError(msg("training.not_a_model", kind=kind_of(model)))
+    if not isinstance(data, TokenStream):
+        raise LlmlabTypeError(msg("training.not_a_stream", kind=kind_of(data)))
+    if not isinstance(config, TrainConfig):
+        raise LlmlabTypeError(msg("training.not_a_config", kind=kind_of(config)))
+    check_windows(model, val_x, val_y, "validation")
+    data.check_fits(model.config.vocab_size, model.config.context_length)
     seed_everything(config.seed)
     generator = torch.Generator().manual_seed(config.seed)
     optimizer = make_optimizer(model, config)
@@ -119,14 +161,20 @@ def train(
         _, loss = model(x.to(model.device), y.to(model.device))
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip, foreach=True)
+        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip, foreach=True)
+        loss_value = loss.item()
+        if not (math.isfinite(loss_value) and math.isfinite(grad_norm.item())):
+            optimizer.zero_grad(set_to_none=True)
+            model.eval()
+            raise TrainingDiverged(msg("training.diverged", step=step, lr=lr, loss=loss_value,
+                                       peak=config.learning_rate), history)
         optimizer.step()
         history.steps.append(step)
-        history.train_loss.append(loss.item())
+        history.train_loss.append(loss_value)
         history.learning_rate.append(lr)
         history.tokens_seen += x.numel()
         if step % 10 == 0:
-            bar.set_postfix(loss=f"{loss.item():.3f}")
+            bar.set_postfix(loss=f"{loss_value:.3f}")
     record_validation(model, config.steps, val_x, val_y, history, on_eval)
     history.seconds = time.perf_counter() - started
     model.eval()
@@ -149,3 +197,17 @@ def record_validation(
     if on_eval is not None:
         on_eval(step, model)
     model.train()
+
+
+def check_windows(model: GPT, x: object, y: object, name: str) -> None:
+    """Inputs and targets: (windows, T) integer tensors of the same shape, T within the context."""
+    for tensor in (x, y):
+        if not isinstance(tensor, torch.Tensor):
+            raise LlmlabTypeError(msg("training.windows_not_tensors", name=name, kind=kind_of(tensor)))
+    if x.dim() != 2 or x.shape != y.shape:
+        raise LlmlabError(msg("training.windows_shape", name=name, x=tuple(x.shape), y=tuple(y.shape)))
+    if x.shape[1] > model.config.context_length:
+        raise LlmlabError(msg("model.too_long", n=x.shape[1], context=model.config.context_length))
+    wrong = (y != IGNORE) & ((y < 0) | (y >= model.config.vocab_size))
+    if y.dtype != torch.long or bool(wrong.any()):
+        raise LlmlabError(msg("training.bad_targets", name=name, vocab=model.config.vocab_size))
