@@ -50,3 +50,48 @@ def test_unknown_exercise_is_a_message(capsys):
     check("99.nope", 1)
     assert verdict("99.nope", 1)[0] is False
     assert "99.nope" in capsys.readouterr().out
+
+
+def as_torch(value):
+    import torch
+
+    return torch.tensor(value)
+
+
+def as_numpy(value):
+    import numpy as np
+
+    return np.asarray(value)[()]  # a numpy scalar for a number, an array for a list
+
+
+NUMERIC = [id for id in IDS if not isinstance(EXERCISES[id].solution, str) and not callable(EXERCISES[id].solution)]
+
+
+@pytest.mark.parametrize("id", NUMERIC)
+@pytest.mark.parametrize("convert", [as_torch, as_numpy], ids=["torch", "numpy"])
+def test_torch_and_numpy_forms_of_the_solution_pass(id, convert):
+    assert verdict(id, convert(EXERCISES[id].solution)) == (True, msg("checks.correct"))
+
+
+@pytest.mark.parametrize("id", IDS)
+@pytest.mark.parametrize("odd", [True, False, "1", b"1", float("inf")], ids=repr)
+def test_bools_and_other_odd_answers_get_a_hint(id, odd):
+    right, text = verdict(id, odd)
+    assert not right and text.startswith(msg("checks.not_yet", hint="")), text
+
+
+def test_the_lessons_own_float32_sum_is_accepted():
+    import torch
+
+    probabilities = torch.softmax(torch.randn(5000, generator=torch.Generator().manual_seed(0)), dim=-1)
+    assert verdict("00.probabilities_sum", probabilities.sum().item())[0]
+    assert verdict("00.probabilities_sum", probabilities.sum())[0]
+    assert verdict("00.probabilities_sum", 1.0000001)[0]
+
+
+@pytest.mark.parametrize("odd_id", [5, None, ["00.blocks"], {"a": 1}, b"00.blocks"], ids=repr)
+def test_an_id_of_the_wrong_type_is_a_message(odd_id, capsys):
+    check(odd_id, 1)
+    solution(odd_id)
+    assert verdict(odd_id, 1)[0] is False
+    assert "no exercise" in capsys.readouterr().out

@@ -8,6 +8,8 @@ A lesson's exercise cell looks like::
 ``check`` prints a friendly verdict and a hint, and never raises, so an unanswered exercise
 does not break Run All. ``solution("01.neurons")`` shows the official answer.
 Exercises live in ``llmlab/exercises/lessonNN.py`` and register themselves with ``exercise``.
+Checkers read answers with :func:`number_answer` / :func:`numbers_answer`, which accept ints,
+floats, numpy and torch scalars alike (never True or False) and compare with a tolerance.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .messages import msg
+from .validate import close, number_or_none, numbers_or_none
 
 Checker = Callable[[object], "str | None"]  # returns None when right, else a hint
 
@@ -48,7 +51,7 @@ def verdict(id: str, answer: object) -> tuple[bool, str]:
     """(is it right, what to tell the learner), without printing."""
     from . import exercises  # noqa: F401  (registers every lesson's exercises)
 
-    if id not in EXERCISES:
+    if not isinstance(id, str) or id not in EXERCISES:
         return False, msg("checks.unknown_exercise", id=id, known=", ".join(sorted(EXERCISES)))
     if answer is Ellipsis or answer is None:
         return False, msg("checks.unanswered")
@@ -68,8 +71,29 @@ def solution(id: str) -> None:
     """Print the official solution of exercise ``id`` and why it is right."""
     from . import exercises  # noqa: F401
 
-    if id not in EXERCISES:
+    if not isinstance(id, str) or id not in EXERCISES:
         print(msg("checks.unknown_exercise", id=id, known=", ".join(sorted(EXERCISES))))
         return
     chosen = EXERCISES[id]
     print(msg("checks.solution", solution=chosen.solution, explanation=chosen.explanation))
+
+
+def number_answer(answer: object) -> float | None:
+    """The answer as a float if it is one number (int, float, numpy or torch scalar), else None."""
+    return number_or_none(answer)
+
+
+def numbers_answer(answer: object, count: int) -> list[float] | None:
+    """The answer as ``count`` floats if it is a list, tuple, array or tensor of that many numbers."""
+    values = numbers_or_none(answer)
+    return values if values is not None and len(values) == count else None
+
+
+def same_number(value: float, expected: float, tolerance: float = 1e-6) -> bool:
+    """Equal up to rounding: a relative ``tolerance`` (and 1e-9 absolute, for answers near 0)."""
+    return close(value, expected, relative=tolerance)
+
+
+def same_numbers(values: list[float], expected: list[float], tolerance: float = 1e-3) -> bool:
+    """Same length and every number within ``tolerance`` (absolute)."""
+    return len(values) == len(expected) and all(abs(a - e) <= tolerance for a, e in zip(values, expected))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import exercise
+from ..checks import exercise, number_answer, same_number
 from ..messages import msg
 from ..params import PUBLISHED_CONFIGS, formula_parameters, memory_bytes, total
 
@@ -18,7 +18,9 @@ GPT2_XL_BF16_GB = memory_bytes(GPT2_XL_PARAMETERS, 2) / 1e9
 )
 def hidden_parameters(answer: object) -> str | None:
     """Parameters of the hidden layer of the 10 → 100 → 1 network."""
-    value = float(answer)
+    value = number_answer(answer)
+    if value is None:
+        return msg("checks.give_a_number")
     hints = {
         1100: None,
         100_000: msg("ex01.hidden_parameters.times_biases"),
@@ -26,7 +28,10 @@ def hidden_parameters(answer: object) -> str | None:
         1201: msg("ex01.hidden_parameters.whole_network"),
         100: msg("ex01.hidden_parameters.neurons"),
     }
-    return hints.get(value, msg("ex01.hidden_parameters.hint"))
+    for count, hint in hints.items():
+        if same_number(value, count):
+            return hint
+    return msg("ex01.hidden_parameters.hint")
 
 
 @exercise(
@@ -37,12 +42,14 @@ def hidden_parameters(answer: object) -> str | None:
 )
 def total_parameters(answer: object) -> str | None:
     """All parameters of a 784 → 128 → 10 network."""
-    value = float(answer)
-    if value == 784 * 128 + 128 + 128 * 10 + 10:
+    value = number_answer(answer)
+    if value is None:
+        return msg("checks.give_a_number")
+    if same_number(value, 784 * 128 + 128 + 128 * 10 + 10):
         return None
-    if value == 128 + 10:
+    if same_number(value, 128 + 10):
         return msg("ex01.total_parameters.neurons")
-    if value == 784 * 128 + 128 * 10:
+    if same_number(value, 784 * 128 + 128 * 10):
         return msg("ex01.total_parameters.no_biases")
     return msg("ex01.total_parameters.hint")
 
@@ -56,10 +63,12 @@ def total_parameters(answer: object) -> str | None:
 def vocabulary(answer: object) -> str | None:
     """How many different tokens GPT-2 small can read and write."""
     config = PUBLISHED_CONFIGS["GPT-2 small"]
-    value = float(answer)
-    if value == config.vocab_size:
+    value = number_answer(answer)
+    if value is None:
+        return msg("checks.give_a_number")
+    if same_number(value, config.vocab_size):
         return None
-    if value == config.context_length:
+    if same_number(value, config.context_length):
         return msg("ex01.vocabulary.context")
     if value > 1e6:
         return msg("ex01.vocabulary.parameters")
@@ -74,7 +83,9 @@ def vocabulary(answer: object) -> str | None:
 )
 def memory_gb(answer: object) -> str | None:
     """Gigabytes (10⁹ bytes) GPT-2 XL's weights take in bfloat16."""
-    value = float(answer)
+    value = number_answer(answer)
+    if value is None:
+        return msg("checks.give_a_number")
     if abs(value - GPT2_XL_BF16_GB) <= 0.02 * GPT2_XL_BF16_GB:
         return None
     if abs(value - 2 * GPT2_XL_BF16_GB) <= 0.02 * 2 * GPT2_XL_BF16_GB:

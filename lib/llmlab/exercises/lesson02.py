@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from ..checks import exercise
+from ..checks import exercise, number_answer, numbers_answer, same_number, same_numbers
 from ..messages import msg
 from ..neurons import attention_example, biased_attention, neuron, output_changes
 
 VALUE_BIAS = (1.0, -2.0)
 NO_BIAS_OUTPUT = [round(x, 4) for x in biased_attention(attention_example()).output[2].tolist()]
 VALUE_SHIFT_SOLUTION = [round(x, 4) for x in biased_attention(attention_example(), b_V=VALUE_BIAS).output[2].tolist()]
-
-
-def close(answer: Sequence[float], expected: Sequence[float], tolerance: float = 1e-3) -> bool:
-    """Same length and every number within ``tolerance``."""
-    values = [float(x) for x in answer]
-    return len(values) == len(expected) and all(abs(a - e) <= tolerance for a, e in zip(values, expected))
 
 
 @exercise(
@@ -27,10 +19,12 @@ def close(answer: Sequence[float], expected: Sequence[float], tolerance: float =
 )
 def neuron_output(answer: object) -> str | None:
     """Output of the neuron with inputs (2, -1), weights (3, 1) and bias -4."""
-    value = float(answer)
-    if value == neuron([2, -1], [3, 1], -4):
+    value = number_answer(answer)
+    if value is None:
+        return msg("checks.give_a_number")
+    if same_number(value, neuron([2, -1], [3, 1], -4)):
         return None
-    if value == neuron([2, -1], [3, 1], 0):
+    if same_number(value, neuron([2, -1], [3, 1], 0)):
         return msg("ex02.neuron_output.no_bias")
     return msg("ex02.neuron_output.hint")
 
@@ -43,9 +37,12 @@ def neuron_output(answer: object) -> str | None:
 )
 def weight_change(answer: object) -> str | None:
     """How the outputs for inputs 0, 1, 2, 3 move when the weight grows by 0.5."""
-    if close(answer, output_changes([0, 1, 2, 3], 0.5, "weight")):
+    values = numbers_answer(answer, 4)
+    if values is None:
+        return msg("checks.give_numbers", n=4)
+    if same_numbers(values, output_changes([0, 1, 2, 3], 0.5, "weight")):
         return None
-    if close(answer, output_changes([0, 1, 2, 3], 0.5, "bias")):
+    if same_numbers(values, output_changes([0, 1, 2, 3], 0.5, "bias")):
         return msg("ex02.weight_change.like_bias")
     return msg("ex02.weight_change.hint")
 
@@ -53,7 +50,9 @@ def weight_change(answer: object) -> str | None:
 @exercise("02.useless_bias", solution="b_K", explanation=msg("ex02.useless_bias.why"), typical_wrong="b_V")
 def useless_bias(answer: object) -> str | None:
     """Which bias changes neither the attention weights nor the output."""
-    name = str(answer).strip().replace(" ", "")
+    if not isinstance(answer, str):
+        return msg("ex02.useless_bias.hint")
+    name = answer.strip().replace(" ", "")
     hints = {
         "b_K": None,
         "b_V": msg("ex02.useless_bias.value"),
@@ -70,8 +69,11 @@ def useless_bias(answer: object) -> str | None:
 )
 def value_shift(answer: object) -> str | None:
     """Token 3's output once b_V = (1, -2) is added, knowing its output without biases."""
-    if close(answer, VALUE_SHIFT_SOLUTION):
+    values = numbers_answer(answer, 2)
+    if values is None:
+        return msg("checks.give_numbers", n=2)
+    if same_numbers(values, VALUE_SHIFT_SOLUTION):
         return None
-    if close(answer, NO_BIAS_OUTPUT):
+    if same_numbers(values, NO_BIAS_OUTPUT):
         return msg("ex02.value_shift.unchanged")
     return msg("ex02.value_shift.hint")

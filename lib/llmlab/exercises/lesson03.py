@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import exercise
+from ..checks import exercise, number_answer, same_number
 from ..messages import msg
 from ..tokenizers import BPETokenizer, TiktokenTokenizer
 
@@ -30,12 +30,14 @@ def check_first_merge(answer: object) -> str | None:
 @exercise("03.vocab_size", solution=256 + 500 + 1, explanation=msg("ex03.vocab_size.why"), typical_wrong=500)
 def check_vocab_size(answer: object) -> str | None:
     """Vocabulary size of our BPE after 500 merges."""
-    value = float(answer)
-    if value == 256 + 500 + 1:
+    value = number_answer(answer)
+    if value is None:
+        return msg("checks.give_a_number")
+    if same_number(value, 256 + 500 + 1):
         return None
-    if value == 500:
+    if same_number(value, 500):
         return msg("ex03.vocab_size.merges_only")
-    if value == 256 + 500:
+    if same_number(value, 256 + 500):
         return msg("ex03.vocab_size.no_special")
     return msg("ex03.vocab_size.hint")
 
@@ -43,9 +45,11 @@ def check_vocab_size(answer: object) -> str | None:
 @exercise("03.rare_word", solution=8, explanation=msg("ex03.rare_word.why"), typical_wrong=1)
 def check_rare_word(answer: object) -> str | None:
     """How many cl100k_base tokens ちんちんかもかも becomes."""
-    value = float(answer)
-    if value == len(TiktokenTokenizer("cl100k_base").encode(RARE_WORD)):
+    value = number_answer(answer)
+    if value is None:
+        return msg("checks.give_a_number")
+    if same_number(value, len(TiktokenTokenizer("cl100k_base").encode(RARE_WORD))):
         return None
-    if value in (0, 1):
+    if same_number(value, 0) or same_number(value, 1):
         return msg("ex03.rare_word.one_or_none")
     return msg("ex03.rare_word.hint")

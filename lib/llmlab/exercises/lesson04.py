@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from ..checks import exercise
+from ..checks import exercise, number_answer, numbers_answer, same_number, same_numbers
 from ..messages import msg
 from ..toy import tiny_config
 
@@ -13,19 +13,16 @@ ONE_HOT = [0, 0, 1, 0, 0]
 VOCAB = 1000
 
 
-def as_floats(answer: object) -> list[float]:
-    """A list, tuple, numpy array or tensor of numbers as a flat list of floats."""
-    return [float(x) for x in torch.as_tensor(answer, dtype=torch.float64).flatten()]
-
-
 @exercise("04.lookup_row", solution=[6, 7, 8], explanation=msg("ex04.lookup_row.why"),
           typical_wrong=[2, 5, 8, 11, 14])
 def check_lookup_row(answer: object) -> str | None:
     """one-hot [0, 0, 1, 0, 0] times the 5 × 3 table."""
-    values = as_floats(answer)
-    if values == as_floats(torch.tensor(ONE_HOT, dtype=torch.float64) @ TABLE.double()):
+    values = numbers_answer(answer, 3) or numbers_answer(answer, 5)
+    if values is None:
+        return msg("checks.give_numbers", n=3)
+    if same_numbers(values, (torch.tensor(ONE_HOT, dtype=torch.float64) @ TABLE.double()).tolist(), 1e-6):
         return None
-    if values == as_floats(TABLE[:, 2]):
+    if same_numbers(values, TABLE[:, 2].tolist(), 1e-6):
         return msg("ex04.lookup_row.column")
     return msg("ex04.lookup_row.hint")
 
@@ -33,10 +30,12 @@ def check_lookup_row(answer: object) -> str | None:
 @exercise("04.cosine", solution=1.0, explanation=msg("ex04.cosine.why"), typical_wrong=10.0)
 def check_cosine(answer: object) -> str | None:
     """Cosine similarity of [1, 2] and [2, 4]."""
-    value = float(answer)
-    if abs(value - 1.0) < 1e-6:
+    value = number_answer(answer)
+    if value is None:
+        return msg("checks.give_a_number")
+    if same_number(value, 1.0):
         return None
-    if abs(value - 10.0) < 1e-6:
+    if same_number(value, 10.0):
         return msg("ex04.cosine.dot_product")
     return msg("ex04.cosine.hint")
 
@@ -46,7 +45,10 @@ def check_cosine(answer: object) -> str | None:
 def check_table_shape(answer: object) -> str | None:
     """Shape of the token embedding table of the tiny model with a 1000-token vocabulary."""
     config = tiny_config(VOCAB)
-    shape = tuple(int(x) for x in answer)
+    values = numbers_answer(answer, 2)
+    if values is None:
+        return msg("checks.give_numbers", n=2)
+    shape = tuple(values)
     if shape == (config.vocab_size, config.d_model):
         return None
     if shape == (config.d_model, config.vocab_size):
