@@ -74,7 +74,7 @@ def test_temperature_one_is_the_models_own_attention_and_others_stay_causal(mode
     sharp = attention_patterns(trace, CONFIG.n_layers, 0.25)
     assert torch.allclose(sharp.sum(-1), torch.ones(sharp.shape[:-1]))
     assert torch.all(sharp.triu(diagonal=1) == 0)
-    with pytest.raises(ValueError, match="above 0"):
+    with pytest.raises(ValueError, match="more than 0"):
         attention_patterns(trace, CONFIG.n_layers, 0)
 
 

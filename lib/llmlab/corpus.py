@@ -28,6 +28,7 @@ from pathlib import Path
 
 from llmlab.messages import msg
 from llmlab.paths import DATA_DIR
+from llmlab.validate import LlmlabError
 
 Distribution = dict[str, float]
 # A grammar rule yields next-word distributions, is sent the chosen words, returns a value.
@@ -205,9 +206,9 @@ def _follow(words: list[str]) -> tuple[Distribution, list[float]]:
     logprobs = []
     for i, word in enumerate(words):
         if not dist:
-            raise ValueError(msg("corpus.line_ended"))
+            raise LlmlabError(msg("corpus.line_ended"))
         if word not in dist:
-            raise ValueError(msg("corpus.impossible_word", word=word, prefix=" ".join(words[:i]),
+            raise LlmlabError(msg("corpus.impossible_word", word=word, prefix=" ".join(words[:i]),
                                  options=", ".join(map(repr, dist))))
         logprobs.append(math.log(dist[word]))
         dist = _send(rule, word)
@@ -218,7 +219,7 @@ def next_word_distribution(prefix: list[str]) -> Distribution:
     """Exact probabilities of the next word after ``prefix`` (the line's words so far)."""
     dist, _ = _follow(prefix)
     if not dist:
-        raise ValueError(msg("corpus.line_ended"))
+        raise LlmlabError(msg("corpus.line_ended"))
     return dict(dist)
 
 

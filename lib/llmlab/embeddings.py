@@ -15,6 +15,7 @@ import torch
 from .messages import msg
 from .paths import DATA_DIR
 from .tokenizers import Tokenizer
+from .validate import LlmlabError
 
 SNAPSHOT_FILE = DATA_DIR / "tiny_gpt_snapshots.pt"
 
@@ -77,7 +78,7 @@ def similarity_rank(table: torch.Tensor, row: int, other: int) -> int:
 def mean_similarity_at_offset(position_table: torch.Tensor, offset: int) -> float:
     """Average cosine between the position vectors of positions p and p + ``offset``."""
     if not 1 <= offset < position_table.shape[0]:
-        raise ValueError(msg("embeddings.bad_offset", offset=offset, last=position_table.shape[0] - 1))
+        raise LlmlabError(msg("embeddings.bad_offset", offset=offset, last=position_table.shape[0] - 1))
     return torch.diagonal(cosine_matrix(position_table), offset=offset).mean().item()
 
 
@@ -185,7 +186,7 @@ def word_ids(tokenizer: Tokenizer, words: Iterable[str]) -> list[int]:
     for word in words:
         encoded = tokenizer.encode(word) if word.strip() else []
         if len(encoded) != 1:
-            raise ValueError(msg("embeddings.not_one_token", word=word, n=len(encoded)))
+            raise LlmlabError(msg("embeddings.not_one_token", word=word, n=len(encoded)))
         ids.append(encoded[0])
     return ids
 
@@ -220,7 +221,7 @@ class Snapshots:
     def index_of(self, step: int) -> int:
         """Which snapshot was saved at ``step``."""
         if step not in self.steps:
-            raise ValueError(msg("embeddings.unknown_step", step=step, first=self.steps[0], last=self.steps[-1],
+            raise LlmlabError(msg("embeddings.unknown_step", step=step, first=self.steps[0], last=self.steps[-1],
                                  every=self.steps[1] - self.steps[0] if len(self.steps) > 1 else 0))
         return self.steps.index(step)
 

@@ -16,6 +16,8 @@ from .messages import msg
 from .model import GPT, causal_mask
 from .tokenizers import Tokenizer, UnknownTokenError
 from .trace import Trace, residual_name
+from .validate import LlmlabError, LlmlabTypeError, integer, kind_of, listing, real
+from .validate import text as check_text
 
 
 # ---------------------------------------------------------------------------
@@ -30,17 +32,25 @@ def check_layer(model: GPT, layer: int, include_embeddings: bool = False) -> int
     layers run from 0 (the embeddings) to n_layers.
     """
     high = model.config.n_layers if include_embeddings else model.config.n_layers - 1
-    if not isinstance(layer, int) or not 0 <= layer <= high:
-        raise ValueError(msg("model.bad_layer", low=0, high=high, layer=layer))
-    return layer
+    if isinstance(layer, bool) or integer_or_none(layer) is None or not 0 <= integer_or_none(layer) <= high:
+        raise LlmlabError(msg("model.bad_layer", low=0, high=high, layer=layer))
+    return integer_or_none(layer)
 
 
 def check_head(model: GPT, head: int) -> int:
     """``head`` if every layer of the model has it, else a ValueError listing the valid range."""
     high = model.config.n_heads - 1
-    if not isinstance(head, int) or not 0 <= head <= high:
-        raise ValueError(msg("model.bad_head", high=high, head=head))
-    return head
+    if isinstance(head, bool) or integer_or_none(head) is None or not 0 <= integer_or_none(head) <= high:
+        raise LlmlabError(msg("model.bad_head", high=high, head=head))
+    return integer_or_none(head)
+
+
+def integer_or_none(value: object) -> int | None:
+    """``value`` as an int if it is a whole number (not True/False), else None."""
+    try:
+        return integer(value, "")
+    except LlmlabError:
+        return None
 
 
 # ---------------------------------------------------------------------------
@@ -62,15 +72,16 @@ def encode_for_model(model: GPT, tokenizer: Tokenizer, text: str) -> ModelInput:
     Empty text raises ValueError; text with unknown words or characters raises
     :class:`UnknownTokenError` whose message names them.
     """
-    if not text.strip():
-        raise ValueError(msg("widgets.empty_text"))
+    if not isinstance(model, GPT):
+        raise LlmlabTypeError(msg("lens.not_a_model", kind=kind_of(model)))
+    if not check_text(text, "text").strip():
+        raise LlmlabError(msg("lens.empty_text"))
     try:
         ids = tokenizer.encode(text)
     except UnknownTokenError as error:
-        unknown = ", ".join(repr(piece) for piece in error.unknown)
-        raise UnknownTokenError(msg("widgets.unknown_tokens", unknown=unknown), error.unknown) from None
+        raise UnknownTokenError(msg("lens.unknown_tokens", unknown=listing(error.unknown)), error.unknown) from None
     if not ids:
-        raise ValueError(msg("widgets.empty_text"))
+        raise LlmlabError(msg("lens.empty_text"))
     context = model.config.context_length
     return ModelInput(ids=ids[-context:], dropped=max(0, len(ids) - context))
 
@@ -120,8 +131,7 @@ def attention_patterns(trace: Trace, n_layers: int, temperature: float = 1.0) ->
     ``temperature`` divides the scores before the softmax, a what-if for teaching: below 1
     sharpens each row, above 1 flattens it; the model itself always uses 1.
     """
-    if temperature <= 0:
-        raise ValueError(msg("widgets.bad_temperature", temperature=temperature))
+    temperature = real(temperature, "temperature", low=0, low_open=True)
     if temperature == 1.0:
         return torch.stack([trace[f"blocks.{i}.attn.pattern"] for i in range(n_layers)])
     scores = torch.stack([trace[f"blocks.{i}.attn.scores"] for i in range(n_layers)])

@@ -275,8 +275,9 @@ MESSAGES: dict[str, str] = {
         "What-if only: the attention scores are divided by this number before the softmax "
         "(below 1 sharpens, above 1 flattens). The model itself always uses 1."
     ),
-    "widgets.empty_text": "Type some text first: there is nothing to run.",
-    "widgets.unknown_tokens": (
+    "lens.empty_text": "Type some text first: there is nothing to run.",
+    "lens.not_a_model": "This needs an llmlab GPT model, not {kind}.",
+    "lens.unknown_tokens": (
         "The model cannot read {unknown}: its tokenizer has no token for it. "
         "Change or remove it and press Enter again."
     ),
@@ -284,7 +285,6 @@ MESSAGES: dict[str, str] = {
         "The text has {n} tokens but this model reads at most {context}, "
         "so only the last {context} are used ({dropped} dropped from the start)."
     ),
-    "widgets.bad_temperature": "The temperature must be above 0, got {temperature}.",
     "widgets.bad_query": "The text has positions 0 to {high}; there is no position {query}.",
     "widgets.stand_in_labels": (
         "No Japanese font was found for figures, so the figure shows Japanese words by their "
@@ -447,6 +447,7 @@ MESSAGES: dict[str, str] = {
     "widgets.mlp_outputs": "outputs",
     "widgets.mlp_weights": "layer {layer}: weights",
     "widgets.mlp_biases": "layer {layer}: biases",
+    "widgets.unknown_boxes": "There is no box called {names}; the boxes are: {known}.",
     "widgets.mlp_sizes": "Give 3 or 4 layer sizes (inputs, hidden, [hidden,] outputs), not {n}.",
     "widgets.mlp_summary": (
         "{neurons:,} neurons; parameters: {formula:,} by the formula, {torch:,} by torch (sum of p.numel())."

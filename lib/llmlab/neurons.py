@@ -16,6 +16,7 @@ from torch import nn
 from .config import GPTConfig
 from .messages import msg
 from .model import MultiHeadAttention, causal_mask
+from .validate import LlmlabError
 from .trace import Trace
 
 
@@ -25,7 +26,7 @@ from .trace import Trace
 def neuron(inputs: Sequence[float], weights: Sequence[float], bias: float) -> float:
     """One neuron by hand: multiply each input by its weight, add them up, add the bias."""
     if len(inputs) != len(weights):
-        raise ValueError(msg("neurons.weights_per_input", inputs=len(inputs), weights=len(weights)))
+        raise LlmlabError(msg("neurons.weights_per_input", inputs=len(inputs), weights=len(weights)))
     return sum(x * w for x, w in zip(inputs, weights)) + bias
 
 
@@ -33,7 +34,7 @@ def check_sizes(sizes: Sequence[int]) -> list[int]:
     """Layer sizes as a list of positive ints: inputs first, then each layer's neurons."""
     sizes = [int(n) for n in sizes]
     if len(sizes) < 2 or min(sizes) < 1:
-        raise ValueError(msg("neurons.bad_sizes", sizes=sizes))
+        raise LlmlabError(msg("neurons.bad_sizes", sizes=sizes))
     return sizes
 
 
@@ -134,7 +135,7 @@ def output_changes(inputs: Sequence[float], delta: float, part: str) -> list[flo
         return [delta * x for x in inputs]
     if part == "bias":
         return [delta for _ in inputs]
-    raise ValueError(msg("neurons.bad_part", part=part))
+    raise LlmlabError(msg("neurons.bad_part", part=part))
 
 
 # --- biases in attention ---
@@ -182,7 +183,7 @@ def as_vector(values: Sequence[float] | torch.Tensor | None, width: int) -> torc
         return torch.zeros(width)
     vector = torch.as_tensor(values, dtype=torch.float32).reshape(-1)
     if vector.numel() != width:
-        raise ValueError(msg("neurons.bias_width", width=width, got=vector.numel()))
+        raise LlmlabError(msg("neurons.bias_width", width=width, got=vector.numel()))
     return vector
 
 

@@ -12,14 +12,16 @@ import ipywidgets as widgets
 import numpy as np
 import torch
 
-from ..lens import attention_patterns, check_head, check_layer, most_read
+from ..lens import attention_patterns, check_head, check_layer, integer_or_none, most_read
 from ..messages import msg
 from ..model import GPT
 from ..plots.attention import AttentionFigure
 from ..plots.token_labels import token_labels, visible
 from ..tokenizers import Tokenizer
 from ..trace import Trace
+from ..validate import LlmlabError
 from .base import ModelPanel, one_torch_thread
+from .controls import checked_values
 
 TOP_READ = 3  # how many most-read tokens the line under the figure lists
 
@@ -70,20 +72,18 @@ class AttentionExplorer(ModelPanel):
 
     def select(self, layer: int | None = None, head: int | None = None,
                query: int | None = None, temperature: float | None = None) -> None:
-        """Show another layer, head, query position or what-if temperature (ValueError if invalid)."""
+        """Show another layer, head, query position or what-if temperature (LlmlabError if invalid)."""
         if layer is not None:
             check_layer(self.model, layer)
         if head is not None:
             check_head(self.model, head)
-        if query is not None and not 0 <= query < len(self.tokens):
-            raise ValueError(msg("widgets.bad_query", high=len(self.tokens) - 1, query=query))
-        if temperature is not None and temperature <= 0:
-            raise ValueError(msg("widgets.bad_temperature", temperature=temperature))
+        if query is not None and (integer_or_none(query) is None or not 0 <= query < len(self.tokens)):
+            raise LlmlabError(msg("widgets.bad_query", high=len(self.tokens) - 1, query=query))
+        checked = checked_values([(self.layer_slider, layer), (self.head_slider, head),
+                                  (self.query_menu, query), (self.temperature_slider, temperature)])
         with self.muted():
-            for control, value in ((self.layer_slider, layer), (self.head_slider, head),
-                                   (self.query_menu, query), (self.temperature_slider, temperature)):
-                if value is not None:
-                    control.value = value
+            for control, value in checked:
+                control.value = value
         with one_torch_thread():
             if temperature is not None:
                 self._compute_patterns()

@@ -34,6 +34,8 @@ from ..model import GPT
 from ..tokenizers import Tokenizer
 from ..trace import Trace
 
+from ..validate import LlmlabError
+from .controls import checked_values
 PNG_COMPRESS_LEVEL = 1  # fast to encode; the pictures are small anyway
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -224,6 +226,14 @@ SAMPLE_TEXTS = (
 
 def default_text(tokenizer: Tokenizer) -> str:
     """A sample text ``tokenizer`` can encode (for the toy word model, a sentence with a distractor)."""
+    def accepted(self, pairs: Sequence[tuple[widgets.ValueWidget, object]]) -> list[tuple[Any, Any]] | None:
+        """The (control, value) pairs checked (None values left out), or None after saying what is wrong."""
+        try:
+            return checked_values(pairs)
+        except LlmlabError as error:
+            self.say(str(error), "error")
+            return None
+
     for text in SAMPLE_TEXTS:
         try:
             if tokenizer.encode(text):
@@ -304,3 +314,5 @@ class ModelPanel(WidgetPanel):
     def load(self, trace: Trace) -> list[str]:
         """Cache what the views need from ``trace``, redraw; return notes for the message area."""
         raise NotImplementedError
+        if self.accepted([(self.text_box, text)]) is None:
+            return

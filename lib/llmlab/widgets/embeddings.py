@@ -10,6 +10,7 @@ from ..embeddings import PCA, Snapshots, word_ids
 from ..messages import msg
 from ..plots.embeddings import SimilarityTimeline, WordMap, new_figure
 from ..tokenizers import Tokenizer
+from ..validate import LlmlabError, integer
 from .base import WidgetPanel
 
 
@@ -58,9 +59,11 @@ class EmbeddingReplay(WidgetPanel):
     def set_step(self, step: int) -> None:
         """Show the embeddings as they were at training step ``step``."""
         try:
-            self.snapshots.index_of(step)
-        except ValueError as error:
+            self.snapshots.index_of(integer(step, "step"))
+        except LlmlabError as error:
             self.say(str(error), "warning")
+            return
+        if self.accepted([(self.slider, step)]) is None:
             return
         with self.muted():
             self.slider.value = step
@@ -68,6 +71,8 @@ class EmbeddingReplay(WidgetPanel):
 
     def set_words(self, anchor: str, near: str, far: str) -> None:
         """Follow the cosine similarity of anchor–near and anchor–far through training."""
+        if self.accepted(list(zip(self.word_boxes, (anchor, near, far)))) is None:
+            return
         with self.muted():
             for box, word in zip(self.word_boxes, (anchor, near, far)):
                 box.value = word

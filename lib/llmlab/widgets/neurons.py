@@ -36,10 +36,12 @@ class NeuronWidget(Holding, WidgetPanel):
 
     def set(self, w1: float | None = None, w2: float | None = None, b: float | None = None) -> None:
         """Move the sliders that are given, then redraw once."""
+        checked = self.accepted([(self.w1, w1), (self.w2, w2), (self.b, b)])
+        if checked is None:
+            return
         with self.hold():
-            for slider, value in ((self.w1, w1), (self.w2, w2), (self.b, b)):
-                if value is not None:
-                    slider.value = value
+            for slider, value in checked:
+                slider.value = value
         self.update()
 
     def _update(self) -> None:
@@ -82,14 +84,18 @@ class AttentionBiasWidget(Holding, WidgetPanel):
 
     def set(self, **biases: Sequence[float]) -> None:
         """Move sliders, e.g. ``set(b_K=(2, -1))``; unnamed biases keep their values."""
+        pairs = []
         for name, values in biases.items():
-            if name not in self.sliders or len(values) != 2:
+            if name not in self.sliders or not hasattr(values, "__len__") or len(values) != 2:
                 self.say(msg("widgets.bias_names", name=name), "error")
                 return
+            pairs += zip(self.sliders[name], list(values))
+        checked = self.accepted(pairs)
+        if checked is None:
+            return
         with self.hold():
-            for name, values in biases.items():
-                for slider, value in zip(self.sliders[name], values):
-                    slider.value = value
+            for slider, value in checked:
+                slider.value = value
         self.update()
 
     def _update(self) -> None:

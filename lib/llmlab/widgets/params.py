@@ -74,16 +74,20 @@ class MLPCalculator(Holding, WidgetPanel):
 
     def set(self, sizes: Sequence[int] | None = None, bias: bool | None = None) -> None:
         """Move the controls (as a learner would) and redraw once. ``sizes``: 3 or 4 numbers."""
+        pairs = [(self.bias, bias)]
+        if sizes is not None:
+            if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or not 3 <= len(sizes) <= 4:
+                self.say(msg("widgets.mlp_sizes", n=len(sizes) if hasattr(sizes, "__len__") else repr(sizes)), "error")
+                return
+            sizes = list(sizes)
+            pairs += [(self.inputs, sizes[0]), (self.hidden_1, sizes[1]),
+                      (self.hidden_2, sizes[2] if len(sizes) == 4 else 0), (self.outputs, sizes[-1])]
+        checked = self.accepted(pairs)
+        if checked is None:
+            return
         with self.hold():
-            if sizes is not None:
-                if not 3 <= len(sizes) <= 4:
-                    self.say(msg("widgets.mlp_sizes", n=len(sizes)), "error")
-                    return
-                self.inputs.value, self.hidden_1.value = sizes[0], sizes[1]
-                self.hidden_2.value = sizes[2] if len(sizes) == 4 else 0
-                self.outputs.value = sizes[-1]
-            if bias is not None:
-                self.bias.value = bias
+            for control, value in checked:
+                control.value = value
         self.update()
 
     def _update(self) -> None:
@@ -153,7 +157,7 @@ class TransformerCalculator(Holding, WidgetPanel):
 
     def choose(self, name: str) -> None:
         """Fill the boxes with a preset's config and redraw once."""
-        if name == self.custom:
+        if self.accepted([(self.preset, name)]) is None or name == self.custom:
             return
         config = self.presets[name]
         with self.hold():
@@ -171,9 +175,19 @@ class TransformerCalculator(Holding, WidgetPanel):
 
         Names: n_layers, d_model, n_heads, vocab_size, context_length, tied, bias.
         """
+        boxes = {"n_layers": self.n_layers, "d_model": self.d_model, "n_heads": self.n_heads,
+                 "vocab_size": self.vocab_size, "context_length": self.context_length, "tied": self.tied,
+                 "bias": self.bias}
+        unknown = [name for name in values if name not in boxes]
+        if unknown:
+            self.say(msg("widgets.unknown_boxes", names=", ".join(unknown), known=", ".join(boxes)), "error")
+            return
+        checked = self.accepted([(boxes[name], value) for name, value in values.items()])
+        if checked is None:
+            return
         with self.hold():
-            for name, value in values.items():
-                getattr(self, name).value = value
+            for box, value in checked:
+                box.value = value
             self.preset.value = self.custom
         self.update()
 

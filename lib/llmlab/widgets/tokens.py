@@ -12,6 +12,7 @@ from ..plots.embeddings import new_figure
 from ..plots.token_labels import VISIBLE_WHITESPACE
 from ..plots.tokens import TokenCountBars
 from ..tokenizers import Tokenizer, UnknownTokenError
+from ..validate import listing
 from .base import WidgetPanel
 
 CHIP_COLOURS = ("#fde0c5", "#c9e7f5", "#d9f2d0", "#f3d1ec", "#fff2b3", "#e0dcf5")
@@ -58,13 +59,15 @@ class TokenizerPlayground(WidgetPanel):
 
     def set_text(self, text: str) -> None:
         """Tokenize ``text`` as if it had been typed into the box."""
+        if self.accepted([(self.text_box, text)]) is None:
+            return
         with self.muted():
             self.text_box.value = text
         self.guard(self._set_text)(text)
 
     def set_tokenizer(self, name: str) -> None:
         """Switch to the tokenizer called ``name`` (one of the menu's entries)."""
-        if name not in self.tokenizers:
+        if not isinstance(name, str) or name not in self.tokenizers:
             self.say(msg("widgets.tokens.unknown_tokenizer", name=name, known=", ".join(self.tokenizers)), "warning")
             return
         with self.muted():
@@ -102,7 +105,7 @@ class TokenizerPlayground(WidgetPanel):
         try:
             self.ids = tokenizer.encode(self.text)
         except UnknownTokenError as error:
-            listed = ", ".join(repr(item) for item in error.unknown)
+            listed = listing(error.unknown)
             self.say(msg("widgets.tokens.unknown", name=self.current, unknown=listed), "warning")
             return
         self.pieces = tokenizer.token_strings(self.ids)
