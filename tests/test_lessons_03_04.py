@@ -7,13 +7,17 @@ from llmlab.checkpoint import load_shipped_model
 from llmlab.corpus import word_kinds
 from llmlab.embeddings import (
     PCA,
+    SeparationReport,
     compare_axes_and_direction,
     cosine,
     cosine_matrix,
+    direction_shares,
+    kind_similarities,
     load_snapshots,
     lookup_by_one_hot,
     mean_similarity_at_offset,
     one_hot,
+    random_rotation,
     separation,
     similarity_rank,
     word_ids,
@@ -130,10 +134,34 @@ def test_snapshots_end_at_the_shipped_table(shipped, snapshots):
         snapshots.index_of(-5)
 
 
-def test_training_brings_cat_closer_to_dog_than_to_car(shipped, snapshots):
+def test_training_brings_words_of_one_kind_closer_than_words_of_two_kinds(shipped, snapshots):
     _, tokenizer = shipped
-    cat, dog, car = word_ids(tokenizer, ["cat", "dog", "car"])
-    assert snapshots.similarity_over_time(cat, dog)[-1] > snapshots.similarity_over_time(cat, car)[-1]
+    kinds = word_kinds()
+    rows = [word_ids(tokenizer, [w for w in words_of_kind(tokenizer, kinds, kind) if w.isascii()])
+            for kind in ("animal", "vehicle")]
+    start_same, start_different = kind_similarities(*(snapshots.token_embedding[0][r] for r in rows))
+    same, different = kind_similarities(*(snapshots.token_embedding[-1][r] for r in rows))
+    assert same - start_same > different - start_different  # the change, not the end state
+
+
+def test_rotation_keeps_the_direction_but_not_the_favoured_axis(shipped, snapshots):
+    _, tokenizer = shipped
+    kinds = word_kinds()
+    final = snapshots.token_embedding[-1]
+    a, b = (final[word_ids(tokenizer, [w for w in words_of_kind(tokenizer, kinds, kind) if w.isascii()])]
+            for kind in ("animal", "vehicle"))
+    rotation = random_rotation(final.shape[1], seed=3)
+    assert torch.allclose(rotation @ rotation.T, torch.eye(final.shape[1]), atol=1e-5)
+    assert direction_shares(a, b).sum().item() == pytest.approx(1.0)
+    rotated = compare_axes_and_direction(a @ rotation, b @ rotation)
+    assert rotated.accuracy(rotated.direction_values) == 1.0
+    assert direction_shares(a @ rotation, b @ rotation).max() < direction_shares(a, b).max()
+
+
+def test_held_out_separation_is_negative_when_words_land_on_the_wrong_side():
+    report = SeparationReport(torch.tensor([True, True, False, False]), torch.tensor([-1.0, -1.2, 1.0, 1.1]),
+                              torch.tensor([1.0, 1.2, -1.0, -1.1]), [0, 0, 0, 0])
+    assert report.score(report.dimension_values) < 0 < report.score(report.direction_values)
 
 
 def test_direction_beats_best_single_dimension_after_training(shipped, snapshots):

@@ -14,7 +14,7 @@ import torch
 
 from .messages import msg
 from .paths import DATA_DIR
-from .tokenizers import Tokenizer
+from .tokenizers import Tokenizer, UnknownTokenError
 from .validate import LlmlabError
 
 SNAPSHOT_FILE = DATA_DIR / "tiny_gpt_snapshots.pt"
@@ -151,8 +151,10 @@ class SeparationReport:
         return ((values > 0) == self.in_a).float().mean().item()
 
     def score(self, values: torch.Tensor) -> float:
-        """:func:`separation` of the held-out values of the two groups."""
-        return separation(values[self.in_a], values[~self.in_a])
+        """:func:`separation` of the held-out values, with a sign: negative when group A lands
+        on B's side on average (a held-out test can fail, unlike a fitted one)."""
+        a, b = values[self.in_a], values[~self.in_a]
+        return separation(a, b) * (1.0 if a.mean() >= b.mean() else -1.0)
 
 
 def compare_axes_and_direction(group_a: torch.Tensor, group_b: torch.Tensor) -> SeparationReport:
@@ -165,7 +167,7 @@ def compare_axes_and_direction(group_a: torch.Tensor, group_b: torch.Tensor) -> 
         a, b = vectors[rest & in_a], vectors[rest & ~in_a]
         midpoint = (a.mean(dim=0) + b.mean(dim=0)) / 2
         offset = vectors[held_out] - midpoint
-        scores = torch.tensor([separation(a[:, i], b[:, i]) for i in range(vectors.shape[1])])
+        scores = (a.mean(dim=0) - b.mean(dim=0)).abs() / torch.sqrt((a.var(dim=0) + b.var(dim=0)) / 2)
         best = int(scores.argmax())
         side = torch.sign(a[:, best].mean() - b[:, best].mean())
         direction = torch.nn.functional.normalize(a.mean(dim=0) - b.mean(dim=0), dim=0)
@@ -173,6 +175,27 @@ def compare_axes_and_direction(group_a: torch.Tensor, group_b: torch.Tensor) -> 
         direction_values.append((offset @ direction).item())
         chosen.append(best)
     return SeparationReport(in_a, torch.tensor(dimension_values), torch.tensor(direction_values), chosen)
+
+
+def kind_similarities(group_a: torch.Tensor, group_b: torch.Tensor) -> tuple[float, float]:
+    """Mean cosine between two different rows of the same group, and between a row of A and a row of B."""
+    matrix = cosine_matrix(torch.cat([group_a, group_b]))
+    n = len(group_a)
+    same = torch.cat([off_diagonal(matrix[:n, :n]), off_diagonal(matrix[n:, n:])]).mean()
+    return same.item(), matrix[:n, n:].mean().item()
+
+
+def direction_shares(group_a: torch.Tensor, group_b: torch.Tensor) -> torch.Tensor:
+    """Each coordinate's share of the squared length of mean(A) - mean(B) (the shares add up to 1)."""
+    direction = group_a.detach().float().mean(dim=0) - group_b.detach().float().mean(dim=0)
+    return direction**2 / (direction**2).sum()
+
+
+def random_rotation(width: int, seed: int = 0) -> torch.Tensor:
+    """A random orthogonal ``width × width`` matrix: multiplying by it keeps every length and angle."""
+    generator = torch.Generator().manual_seed(seed)
+    rotation, _ = torch.linalg.qr(torch.randn(width, width, generator=generator))
+    return rotation
 
 
 # ---------------------------------------------------------------------------
@@ -184,7 +207,10 @@ def word_ids(tokenizer: Tokenizer, words: Iterable[str]) -> list[int]:
     """The token id of each word; a word that is not exactly one token raises ValueError."""
     ids = []
     for word in words:
-        encoded = tokenizer.encode(word) if word.strip() else []
+        try:
+            encoded = tokenizer.encode(word) if word.strip() else []
+        except UnknownTokenError:
+            raise LlmlabError(msg("embeddings.unknown_word", word=word)) from None
         if len(encoded) != 1:
             raise LlmlabError(msg("embeddings.not_one_token", word=word, n=len(encoded)))
         ids.append(encoded[0])
