@@ -135,7 +135,7 @@ def _entropy(weights: torch.Tensor) -> torch.Tensor:
     return -(weights * torch.log(weights.clamp_min(1e-30))).sum(dim=-1)
 
 
-def softmax_sharpness(widths: Sequence[int], n_keys: int = 32, rows: int = 2000, seed: int = 0) -> SoftmaxSharpness:
+def softmax_sharpness(widths: Sequence[int], n_keys: int = 32, rows: int = 1000, seed: int = 0) -> SoftmaxSharpness:
     """Random q and k with unit-variance entries: softmax of q·k over ``n_keys`` keys, per width d.
 
     Without the scale a score q·k has variance d, so wider heads give ever sharper softmaxes;
@@ -149,8 +149,8 @@ def softmax_sharpness(widths: Sequence[int], n_keys: int = 32, rows: int = 2000,
     generator = torch.Generator().manual_seed(int(seed))
     results: dict[str, list[float]] = {key: [] for key in ("hs", "hu", "ms", "mu", "ss", "su")}
     for d in widths:
-        q = torch.randn(rows, 1, d, generator=generator, dtype=torch.float64)
-        k = torch.randn(rows, n_keys, d, generator=generator, dtype=torch.float64)
+        q = torch.randn(rows, 1, d, generator=generator)
+        k = torch.randn(rows, n_keys, d, generator=generator)
         raw = (q * k).sum(dim=-1)  # (rows, n_keys)
         for suffix, scores in (("s", raw / math.sqrt(d)), ("u", raw)):
             weights = torch.softmax(scores, dim=-1)

@@ -580,8 +580,8 @@ MESSAGES: dict[str, str] = {
     "plots.head_roles.distractor_when_agreeing": "nearer noun,\nbefore the verb",
     "plots.head_roles.attention_title": "mean attention weight over {lines} validation lines",
     "plots.head_roles.task_column": "{task}\n({ablation} ablation)",
-    "plots.head_roles.translation": "translation of the subject",
-    "plots.head_roles.agreement": "number agreement",
+    "plots.head_roles.translation": "translation of\nthe subject",
+    "plots.head_roles.agreement": "number\nagreement",
     "plots.head_roles.ablation_title": "change in the probability of the right word when one head is removed",
     "plots.head_roles.change": "change in probability",
     "head_roles.lines_not_list": "The lines must be a list of text lines (str), not {kind}.",
@@ -630,6 +630,9 @@ MESSAGES: dict[str, str] = {
     ),
     "ex05.attention.changed_inputs": (
         "Your function changed q, k or v in place (e.g. with /= or an _ method). Compute new tensors instead."
+    ),
+    "ex05.attention.returns_nothing": (
+        "Your function returns nothing yet (None): write its steps and end with return weights @ v."
     ),
     "ex05.attention.not_a_tensor": "Your function returned a {kind}; return the output tensor (weights @ v).",
     "ex05.attention.returned_weights": (

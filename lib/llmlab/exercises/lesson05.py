@@ -207,6 +207,8 @@ def _case_hint(function: Callable, q, k, v, mask) -> str | None:
         return msg("ex05.attention.raised", kind=type(error).__name__, error=error, where=where)
     if not all(torch.equal(a, b) for a, b in zip(inputs, (q, k, v))):
         return msg("ex05.attention.changed_inputs")
+    if returned is None:
+        return msg("ex05.attention.returns_nothing")
     output = _as_tensor(returned)
     if output is None:
         return msg("ex05.attention.not_a_tensor", kind=type(returned).__name__)

@@ -25,7 +25,7 @@ def attention_statistics_figure(stats: AttentionStatistics, n_lines: int) -> Fig
     sns.heatmap(values, annot=True, fmt=".2f", vmin=0, vmax=1, cmap="Blues", ax=ax,
                 xticklabels=[msg(f"plots.head_roles.{name}") for name in table],
                 yticklabels=head_labels(n_layers, n_heads), cbar=False)
-    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="x", labelsize=8, labelrotation=0)
     ax.set_title(msg("plots.head_roles.attention_title", lines=n_lines), fontsize=10)
     return figure
 
@@ -43,6 +43,6 @@ def ablation_figure(effects: AblationEffects) -> Figure:
                              for task, kind in columns],
                 yticklabels=head_labels(n_layers, n_heads),
                 cbar_kws={"label": msg("plots.head_roles.change")})
-    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="x", labelsize=8, labelrotation=0)
     ax.set_title(msg("plots.head_roles.ablation_title"), fontsize=10)
     return figure

@@ -89,6 +89,8 @@ def sharpness_figure(result: SoftmaxSharpness) -> Figure:
         values = scaled.tolist() + unscaled.tolist()
         sns.lineplot(x=widths, y=values, hue=labels, style=labels, markers=True, dashes=False, ax=ax)
         ax.set_xscale("log", base=2)
+        ax.set_xticks(result.widths, [str(d) for d in result.widths])
+        ax.minorticks_off()
         ax.set_xlabel(msg("plots.sharpness.width"))
         ax.set_ylabel(label)
     entropy_ax.axhline(result.max_entropy, color="grey", linestyle=":",
