@@ -6,27 +6,66 @@ VENV := .venv
 VENV_PY := $(VENV)/bin/python
 STAMP := $(VENV)/.llmlab-installed
 
-# The CPU torch wheel lies in /opt/wheels on some machines; elsewhere pip finds it on its index.
-FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels)
+# Where pip takes the packages from, first match wins:
+#   wheelhouse/ built by `make wheelhouse` -> only from it, no network at all;
+#   the local CPU torch wheel folder (/opt/wheels on some machines) -> torch from it, the rest from PyPI;
+#   neither -> torch alone from PyTorch's CPU-only index (PyPI's Linux torch brings GBs of CUDA libraries).
+WHEELHOUSE := wheelhouse
+LOCAL_WHEELS := /opt/wheels
+TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
+TORCH_PIN := $(shell grep -E '^torch==' requirements.txt)
+NET_TORCH_FROM := $(if $(wildcard $(LOCAL_WHEELS)),--find-links $(LOCAL_WHEELS),--index-url $(TORCH_CPU_INDEX))
+NET_FROM := $(if $(wildcard $(LOCAL_WHEELS)),--find-links $(LOCAL_WHEELS))
+ifneq ($(wildcard $(WHEELHOUSE)/.complete),)
+PIP_FROM := --no-index --find-links $(WHEELHOUSE)
+TORCH_FROM := $(PIP_FROM)
+else
+PIP_FROM := $(NET_FROM)
+TORCH_FROM := $(NET_TORCH_FROM)
+endif
+HUB_DIR := deploy/jupyterhub
+HUB_PROXY := $(HUB_DIR)/node_modules/.llmlab-installed
 # JupyterLab refuses to start as root unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test checkpoint bench clean chromium
+.PHONY: help lab test checkpoint bench clean chromium wheelhouse hub hub-proxy classroom-bench site
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(VENV_PY) || $(PYTHON) -m venv $(VENV)
-	$(VENV_PY) -m pip install $(FIND_LINKS) -r requirements.txt
-	$(VENV_PY) -m pip install --no-deps -e .
+	$(VENV_PY) -m pip install $(TORCH_FROM) "$(TORCH_PIN)"
+	$(VENV_PY) -m pip install $(PIP_FROM) -r requirements.txt
+	$(VENV_PY) -m pip install $(PIP_FROM) --no-deps -e .
 	touch $@
+
+wheelhouse: $(WHEELHOUSE)/.complete ## download every pinned wheel (CPU torch too) for an offline install
+
+$(WHEELHOUSE)/.complete: requirements.txt pyproject.toml | $(STAMP)
+	rm -f $@
+	$(VENV_PY) -m pip wheel --wheel-dir $(WHEELHOUSE) $(NET_TORCH_FROM) --no-deps "$(TORCH_PIN)"
+	$(VENV_PY) -m pip wheel --wheel-dir $(WHEELHOUSE) --find-links $(WHEELHOUSE) $(NET_FROM) -r requirements.txt
+	touch $@
+	du -sh $(WHEELHOUSE)
+
+$(HUB_PROXY): $(HUB_DIR)/package.json $(HUB_DIR)/package-lock.json
+	cd $(HUB_DIR) && npm ci --no-audit --no-fund
+	touch $@
+
+hub-proxy: $(HUB_PROXY) # configurable-http-proxy from its npm package (lock file)
+
+hub: $(STAMP) $(HUB_PROXY) ## serve the lessons to a class with JupyterHub (docs/teaching/setup.md)
+	$(VENV)/bin/jupyterhub -f $(HUB_DIR)/jupyterhub_config.py
+
+classroom-bench: $(STAMP) $(HUB_PROXY) ## simulated learners on a local hub: times, memory, capacity rule
+	$(VENV_PY) scripts/classroom_bench.py
 
 lab: $(STAMP) ## open the lessons in JupyterLab (http://127.0.0.1, token login)
 	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT)
 
-test: $(STAMP) chromium ## run every test, the notebooks and the browser test included
+test: $(STAMP) chromium $(HUB_PROXY) ## run every test, the notebooks and the browser test included
 	$(VENV_PY) -m pytest -ra
 
 chromium: # the browser test drives Debian's chromium
