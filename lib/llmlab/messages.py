@@ -174,13 +174,14 @@ MESSAGES: dict[str, str] = {
     ),
     "tokenizers.unknown_policy": 'unknown must be "error" or "replace", not {value!r}.',
     "tokenizers.duplicate_vocab": "The vocabulary lists the same token more than once.",
+    "tokenizers.empty_vocab": "A tokenizer needs at least one token: build it from a text with at least one character.",
     "tokenizers.not_one_char": "A character tokenizer's vocabulary holds single characters; {value} is not one.",
     "tokenizers.not_a_list": "{name} must be a list, not {value} ({kind}).",
     "tokenizers.not_unicode": (
         "The text holds a character that is not valid Unicode at position {position} "
         "(half of a surrogate pair), which no tokenizer can store as bytes."
     ),
-    "tokenizers.dict_missing": "This {kind!r} tokenizer description lacks its {key} entry.",
+    "tokenizers.dict_missing": "This {kind!r} tokenizer description lacks its {missing} entry.",
     "tokenizers.bpe_bad_pair": "{name} must be a pair of token ids, not {pair}.",
     "tokenizers.id_out_of_range": (
         "Token id {id} is not in this tokenizer's vocabulary (ids run from 0 to {last})."

@@ -87,6 +87,8 @@ def sequence(value: object, name: str) -> list:
 def vocabulary(tokens: object, name: str) -> list[str]:
     """A list of distinct strings."""
     tokens = [text(token, f"{name}[{i}]") for i, token in enumerate(sequence(tokens, name))]
+    if not tokens:
+        raise LlmlabError(msg("tokenizers.empty_vocab"))
     if len(set(tokens)) != len(tokens):
         raise LlmlabError(msg("tokenizers.duplicate_vocab"))
     return tokens
@@ -610,4 +612,4 @@ def tokenizer_from_dict(d: dict) -> Tokenizer:
     try:
         return builders[kind]()
     except KeyError as missing:
-        raise LlmlabError(msg("tokenizers.dict_missing", kind=kind, key=missing)) from None
+        raise LlmlabError(msg("tokenizers.dict_missing", kind=kind, missing=missing)) from None
