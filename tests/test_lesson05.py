@@ -173,6 +173,10 @@ def test_bad_task_lines_get_clear_messages(shipped):
         task_lines(["EN: the cat"], tokenizer, limit=0)
     with pytest.raises(LlmlabError, match="ablation must be one of"):
         ablation_edit("random", 0, 0, None)
+    with pytest.raises(LlmlabError, match="made by task_lines"):
+        attention_statistics(shipped[0], ["EN: the cat"])
+    with pytest.raises(LlmlabError, match="reference"):
+        ablation_effects(shipped[0], task_lines(["EN: the cat sleeps in the house JA: 猫 が 家 で 寝る"], tokenizer), [], "none")
 
 
 def test_batched_head_means_equal_the_engines_reference_means(shipped, val_lines):

@@ -115,6 +115,13 @@ def task_lines(lines: Sequence[str], tokenizer: Tokenizer, limit: int | None = N
                      t("al"), t("aq"), t("at"), t("distractor"))
 
 
+def check_task_lines(data: object) -> TaskLines:
+    """``data`` if it is what :func:`task_lines` makes, else a clear error."""
+    if not isinstance(data, TaskLines):
+        raise LlmlabError(msg("head_roles.not_task_lines", kind=type(data).__name__))
+    return data
+
+
 @contextmanager
 def one_thread() -> Iterator[None]:
     """Run torch on one thread: for this tiny model several times less processor time than two."""
@@ -161,6 +168,7 @@ class AttentionStatistics:
 
 def attention_statistics(model: GPT, data: TaskLines) -> AttentionStatistics:
     """Per head, where the attention weight goes on average (see :class:`AttentionStatistics`)."""
+    data = check_task_lines(data)
     with one_thread():
         trace = batch_trace(model, data.ids)
     patterns = torch.stack([trace[f"blocks.{b}.attn.pattern"] for b in range(model.config.n_layers)])
@@ -190,6 +198,7 @@ def attention_statistics(model: GPT, data: TaskLines) -> AttentionStatistics:
 @torch.no_grad()
 def task_probabilities(model: GPT, data: TaskLines, edits: dict[str, Edit] | None = None) -> dict[str, torch.Tensor]:
     """Probability of the right word at every case of each task, with ``edits`` applied (batched)."""
+    data = check_task_lines(data)
     logits, _ = model.run_with_edits(data.ids, edits or {})
     probs = torch.softmax(logits.float(), dim=-1)  # (lines, T, vocab)
     lines = torch.arange(data.n_lines)

@@ -585,6 +585,7 @@ MESSAGES: dict[str, str] = {
     "plots.head_roles.agreement": "number\nagreement",
     "plots.head_roles.ablation_title": "change in the probability of the right word when one head is removed",
     "plots.head_roles.change": "change in probability",
+    "head_roles.not_task_lines": "The measurement needs the lines made by task_lines(lines, tokenizer), not {kind}.",
     "head_roles.lines_not_list": "The lines must be a list of text lines (str), not {kind}.",
     "head_roles.not_word_tokens": (
         "The head-role measurements need one token per word (the toy word tokenizer); {tokenizer} splits differently."
