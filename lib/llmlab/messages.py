@@ -230,9 +230,10 @@ MESSAGES: dict[str, str] = {
     "pipeline.embeddings": "embeddings\n(one vector\nper token)",
     "pipeline.blocks": "{n} blocks\nattention + MLP",
     "pipeline.scores": "next-token\nscores",
-    "pipeline.sample": "sample\none token",
+    "pipeline.sample": "choose one token\n(greedy or\nsampled)",
     "pipeline.append": "append it\nto the context",
     "pipeline.repeat": "repeat until the end token\nor the length limit",
+    "pipeline.training": "training (once, before use): predicting each next token\nof the corpus sets every weight of the embeddings and blocks",
     # --- parameter counting ---
     # --- environment check ---
     "env.title": "llmlab environment check",

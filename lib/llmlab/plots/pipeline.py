@@ -20,12 +20,17 @@ STAGES = [
 ]
 
 
+TRAINING = (3.45, 2.05)  # the training box sits above the embeddings and the blocks it sets
+TRAINING_COLOUR = "#dff0d8"
+
+
 def pipeline_figure(n_layers: int) -> Figure:
-    """Boxes and arrows: corpus → tokenizer → IDs → embeddings → N blocks → scores → sample → append."""
-    figure = Figure(figsize=(11, 3.6))
+    """Boxes and arrows: corpus → tokenizer → IDs → embeddings → N blocks → scores → choose → append,
+    and training (from the corpus) setting the weights of the embeddings and the blocks."""
+    figure = Figure(figsize=(11, 4.6))
     ax = figure.add_subplot()
     ax.set_xlim(-0.6, 4.6)
-    ax.set_ylim(-0.55, 1.55)
+    ax.set_ylim(-0.55, 2.5)
     ax.axis("off")
     width, height = 0.84, 0.6
     centres = {}
@@ -46,5 +51,22 @@ def pipeline_figure(n_layers: int) -> Figure:
     ax.add_patch(FancyArrowPatch((x0, y0), (x1, y1), arrowstyle="-|>", mutation_scale=14,
                                  shrinkA=32, shrinkB=32, color="#335", linestyle="--"))
     ax.text(2.1, 0.5, msg("pipeline.repeat"), ha="left", va="center", fontsize=9, style="italic")
+    _draw_training(ax, centres, width, height)
     figure.tight_layout()
     return figure
+
+
+def _draw_training(ax, centres: dict[str, tuple[float, float]], width: float, height: float) -> None:
+    """The training box: fed by the corpus, with dashed arrows down to the parts whose weights it sets."""
+    x, y = TRAINING
+    box_width = 2.2
+    ax.add_patch(FancyBboxPatch((x - box_width / 2, y - height / 2), box_width, height, boxstyle="round,pad=0.02",
+                                facecolor=TRAINING_COLOUR, edgecolor="#335"))
+    ax.text(x, y, msg("pipeline.training"), ha="center", va="center", fontsize=9)
+    corpus_x, corpus_y = centres["pipeline.corpus"]
+    ax.add_patch(FancyArrowPatch((corpus_x, corpus_y + height / 2), (x - box_width / 2, y), arrowstyle="-|>",
+                                 mutation_scale=14, color="#335", linestyle="--", connectionstyle="arc3,rad=-0.2"))
+    for key in ("pipeline.embeddings", "pipeline.blocks"):
+        part_x, part_y = centres[key]
+        ax.add_patch(FancyArrowPatch((part_x, y - height / 2), (part_x, part_y + height / 2), arrowstyle="-|>",
+                                     mutation_scale=14, color="#335", linestyle="--"))

@@ -1,0 +1,70 @@
+"""The toy corpus's fact questions, and what a model's answers to them copy from the story.
+
+A fact line reads ``ken has the red ball . mia has the blue cup . what does ken have ? the red ball``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FactQuestion:
+    """One story and its question: who has which (colour, thing), who is asked, the right answer."""
+
+    prompt: str  # the line up to and including "?"
+    owned: dict[str, tuple[str, str]]  # person → (colour, thing)
+    asked: str
+
+    @classmethod
+    def parse(cls, line: str) -> FactQuestion:
+        """Read a fact line of the toy corpus (with or without its answer after the "?")."""
+        question = line.split(" ? ")[0].strip()
+        words = question.split()
+        # "A has the C T . B has the C T . what does X have": people at 0 and 6, asked at 14
+        owned = {words[0]: (words[3], words[4]), words[6]: (words[9], words[10])}
+        return cls(prompt=question + " ?", owned=owned, asked=words[14])
+
+    @property
+    def answer(self) -> str:
+        colour, thing = self.owned[self.asked]
+        return f"the {colour} {thing}"
+
+    def chance_of_a_random_pick(self) -> float:
+        """Probability that one colour and one thing, each picked at random from the story, are right."""
+        colours = [colour for colour, _ in self.owned.values()]
+        things = [thing for _, thing in self.owned.values()]
+        colour, thing = self.owned[self.asked]
+        return colours.count(colour) / len(colours) * things.count(thing) / len(things)
+
+
+@dataclass(frozen=True)
+class AnswerCounts:
+    """How many answers are right, and which of their parts come from the story."""
+
+    n: int
+    right: int
+    colour_from_story: int
+    colour_right: int
+    thing_from_story: int
+    thing_right: int
+    expected_by_chance: float
+
+
+def count_answers(questions: Iterable[FactQuestion], answers: Iterable[str]) -> AnswerCounts:
+    """Compare each answer ("the colour thing") with its story."""
+    n = right = colour_from_story = colour_right = thing_from_story = thing_right = 0
+    chance = 0.0
+    for question, answer in zip(questions, answers, strict=True):
+        words = answer.split()
+        colour, thing = (words[1], words[2]) if len(words) >= 3 else ("", "")
+        asked_colour, asked_thing = question.owned[question.asked]
+        n += 1
+        right += answer.strip() == question.answer
+        colour_from_story += colour in {c for c, _ in question.owned.values()}
+        colour_right += colour == asked_colour
+        thing_from_story += thing in {t for _, t in question.owned.values()}
+        thing_right += thing == asked_thing
+        chance += question.chance_of_a_random_pick()
+    return AnswerCounts(n, right, colour_from_story, colour_right, thing_from_story, thing_right, chance)

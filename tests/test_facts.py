@@ -1,0 +1,29 @@
+"""The fact questions of lesson 00: parsing a story, the chance of a random pick, counting answers."""
+
+import pytest
+
+from llmlab.facts import FactQuestion, count_answers
+
+LINE = "ken has the red ball . mia has the red cup . what does mia have ? the red cup"
+
+
+def test_parse_reads_owners_and_the_asked_person():
+    question = FactQuestion.parse(LINE)
+    assert question.prompt == "ken has the red ball . mia has the red cup . what does mia have ?"
+    assert question.owned == {"ken": ("red", "ball"), "mia": ("red", "cup")} and question.asked == "mia"
+    assert question.answer == "the red cup"
+
+
+def test_a_shared_colour_makes_a_random_pick_likelier():
+    assert FactQuestion.parse(LINE).chance_of_a_random_pick() == pytest.approx(0.5)
+    other = FactQuestion.parse("ken has the red ball . mia has the blue cup . what does ken have ?")
+    assert other.chance_of_a_random_pick() == pytest.approx(0.25)
+
+
+def test_count_answers_tells_copied_parts_from_invented_ones():
+    question = FactQuestion.parse(LINE)
+    counts = count_answers([question] * 3, ["the red cup", "the red box", ""])
+    assert (counts.n, counts.right) == (3, 1)
+    assert (counts.colour_from_story, counts.colour_right) == (2, 2)
+    assert (counts.thing_from_story, counts.thing_right) == (1, 1)
+    assert counts.expected_by_chance == pytest.approx(1.5)
