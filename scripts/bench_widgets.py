@@ -1,4 +1,4 @@
-"""Time the attention and hidden-state explorers on the shipped model with a 32-token input.
+"""Time the attention and hidden-state explorers on the shipped model with a 32-token input, and lesson 05's widget.
 
 Slider change → new image ready (median and p95, targets 50 ms and 100 ms);
 text change → every view updated (median, target 300 ms).
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from llmlab.checkpoint import load_shipped_model
 from llmlab.widgets.attention import AttentionExplorer
 from llmlab.widgets.hidden_states import HiddenStateExplorer
+from llmlab.widgets.qkv import QKVWidget
 
 TEXTS = (  # 32 tokens each, with the word tokenizer of the toy corpus
     "EN: the small cats near the big car sleep in the garden JA: "
@@ -67,6 +68,18 @@ def bench(explorer, slider, values: list, texts: tuple[str, ...]) -> tuple[list[
     return slider_ms, text_ms
 
 
+def bench_query_widget() -> bool:
+    """Lesson 05's Q/K/V widget: the query's x slider dragged across its range (no text box)."""
+    widget = QKVWidget()
+    values = [round(-3 + 0.1 * i, 1) for i in range(61)]
+    slider_ms = [milliseconds(lambda v=values[i % len(values)]: setattr(widget.x_slider, "value", v))
+                 for i in range(SLIDER_MOVES)]
+    median, p95 = statistics.median(slider_ms), percentile(slider_ms, 0.95)
+    ok = median <= 50 and p95 <= 100
+    print(f"{'05 query: x slider':22s} slider median {median:5.1f} ms  p95 {p95:5.1f} ms   {'OK' if ok else 'SLOW'}")
+    return ok
+
+
 def main() -> None:
     model, tokenizer, _ = load_shipped_model()
     assert all(len(tokenizer.encode(text)) == 32 for text in TEXTS), "each bench text must be 32 tokens"
@@ -84,6 +97,7 @@ def main() -> None:
     for name, explorer, control, values in cases:
         results.append(report(name, *bench(explorer, control, values, TEXTS)))
         report_cpu(name, SLIDER_MOVES)
+    results.append(bench_query_widget())
     print("all within targets" if all(results) else "SOME FIGURES MISS THEIR TARGETS")
 
 
