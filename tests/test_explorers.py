@@ -55,7 +55,10 @@ def test_hidden_state_layers_change_the_image_and_the_lens_table(word_model):
     figure, before, table = explorer.figure, explorer.image.value, explorer.lens_table.value
     explorer.layer_slider.value = 0
     assert explorer.image.value != before and explorer.lens_table.value != table
-    assert explorer.figure is figure and "layer 2" in explorer.lens_table.value
+    assert explorer.figure is figure and "after block 1" in explorer.lens_table.value
+    assert explorer.layer_slider.label == "embeddings" and "embeddings" in explorer.plot.title.get_text()
+    explorer.select(layer=1)
+    assert explorer.layer_slider.label == "after block 0" and explorer.plot.title.get_text().endswith("after block 0")
 
 
 @pytest.mark.parametrize("kind", EXPLORERS)
@@ -91,11 +94,11 @@ def test_too_long_text_keeps_the_last_context_length_tokens(kind, word_model):
 
 def test_bad_layer_or_head_in_the_api_lists_the_valid_range(word_model):
     attention = AttentionExplorer(word_model, WORDS)
-    with pytest.raises(ValueError, match="layers 0 to 1; there is no layer 2"):
+    with pytest.raises(ValueError, match="blocks 0 to 1; there is no block 2"):
         attention.select(layer=2)
     with pytest.raises(ValueError, match="heads 0 to 1; there is no head 5"):
         attention.select(head=5)
-    with pytest.raises(ValueError, match="layers 0 to 2; there is no layer 3"):
+    with pytest.raises(ValueError, match=r"0 \(the embeddings\) to 2 .*; there is no hidden state 3"):
         HiddenStateExplorer(word_model, WORDS).select(layer=3)
 
 

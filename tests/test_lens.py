@@ -47,7 +47,7 @@ def test_logit_lens_at_the_last_layer_is_the_models_output(model):
 def test_checks_list_the_valid_range(model):
     assert check_layer(model, 2) == 2 and check_head(model, 1) == 1
     assert check_layer(model, 3, include_embeddings=True) == 3
-    with pytest.raises(ValueError, match="layers 0 to 2; there is no layer 3"):
+    with pytest.raises(ValueError, match="blocks 0 to 2; there is no block 3"):
         check_layer(model, 3)
     with pytest.raises(ValueError, match="heads 0 to 1; there is no head -1"):
         check_head(model, -1)

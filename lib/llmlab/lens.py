@@ -1,7 +1,7 @@
 """Looking inside a forward pass: hidden states layer by layer, the logit lens, attention what-ifs.
 
-"Layer 0" is the embeddings (``blocks.0.resid_pre``); layer i ≥ 1 is the hidden state leaving
-block i - 1. The logit lens reads next-token guesses straight off every layer's hidden state,
+Hidden state 0 is the embeddings (``blocks.0.resid_pre``); hidden state i ≥ 1 is the one leaving
+block i - 1 ("after block i - 1"). The logit lens reads next-token guesses straight off every layer's hidden state,
 through the final LayerNorm and the unembedding, exactly as the model does after its last block.
 """
 
@@ -28,12 +28,13 @@ from .validate import text as check_text
 def check_layer(model: GPT, layer: int, include_embeddings: bool = False) -> int:
     """``layer`` if the model has it, else a ValueError listing the valid range.
 
-    Blocks run from 0 to n_layers - 1; with ``include_embeddings`` the hidden-state
-    layers run from 0 (the embeddings) to n_layers.
+    Blocks run from 0 to n_layers - 1; with ``include_embeddings`` ``layer`` numbers a hidden
+    state instead: 0 is the embeddings, i ≥ 1 the hidden state after block i - 1.
     """
     high = model.config.n_layers if include_embeddings else model.config.n_layers - 1
     if isinstance(layer, bool) or integer_or_none(layer) is None or not 0 <= integer_or_none(layer) <= high:
-        raise LlmlabError(msg("model.bad_layer", low=0, high=high, layer=layer))
+        key = "model.bad_hidden_state" if include_embeddings else "model.bad_layer"
+        raise LlmlabError(msg(key, low=0, high=high, layer=layer))
     return integer_or_none(layer)
 
 

@@ -17,7 +17,11 @@ MESSAGES: dict[str, str] = {
         "The input has {n} tokens but this model reads at most {context} (its context length)."
     ),
     "model.bad_token_id": "Token ids must be between 0 and {vocab} - 1 (this model's vocabulary size).",
-    "model.bad_layer": "This model has layers {low} to {high}; there is no layer {layer}.",
+    "model.bad_layer": "This model has blocks {low} to {high}; there is no block {layer}.",
+    "model.bad_hidden_state": (
+        "This model's hidden states are numbered 0 (the embeddings) to {high} (after its last block); "
+        "there is no hidden state {layer}."
+    ),
     "model.bad_head": "Each layer of this model has heads 0 to {high}; there is no head {head}.",
     "edits.unknown_name": "No activation is named {name!r}, so it cannot be edited. Valid names: {valid}",
     "edits.not_an_edit": (
@@ -268,7 +272,8 @@ MESSAGES: dict[str, str] = {
     "widgets.save_button": "save figure",
     "widgets.saved": "Saved {paths}",
     "widgets.text_label": "text",
-    "widgets.layer_label": "layer",
+    "widgets.block_label": "block",
+    "widgets.hidden_state_label": "hidden state",
     "widgets.head_label": "head {head}",
     "widgets.head_slider": "head",
     "widgets.query_label": "query",
@@ -295,26 +300,25 @@ MESSAGES: dict[str, str] = {
     "widgets.attention_weight": "attention weight",
     "widgets.attention_key_axis": "key: the token being read",
     "widgets.attention_query_axis": "query: the token reading",
-    "widgets.attention_title": "layer {layer}, head {head}",
-    "widgets.attention_title_what_if": "layer {layer}, head {head}, what-if temperature {temperature:g}",
-    "widgets.all_heads": "all heads of this layer",
+    "widgets.attention_title": "block {layer}, head {head}",
+    "widgets.attention_title_what_if": "block {layer}, head {head}, what-if temperature {temperature:g}",
+    "widgets.all_heads": "all heads of this block",
     "widgets.reads_most": "<b>{query}</b> (position {position}) reads most: {reads}",
-    "widgets.hidden_title": "hidden states at layer {layer} ({what})",
-    "widgets.hidden_embeddings": "the embeddings",
+    "widgets.hidden_title": "hidden states: {what}",
+    "widgets.hidden_embeddings": "embeddings",
     "widgets.hidden_after_block": "after block {block}",
     "widgets.hidden_dimension_axis": "dimension",
     "widgets.hidden_value": "value",
     "widgets.norm_title": "length of each vector",
-    "widgets.pca_title": "each token's path through the layers (PCA)",
+    "widgets.pca_title": "each token's path from the embeddings through the blocks (PCA)",
     "widgets.pca_axis": "direction {n}",
     "widgets.pca_colour": "colour: position in the text (dark = first)",
     "widgets.lens_caption": (
-        "Logit lens: the top {k} next-token guesses read off each layer's hidden state "
-        "(final LayerNorm, then unembedding). Layer {last} is the model's real output."
+        "Logit lens: the top {k} next-token guesses read off each hidden state "
+        "(final LayerNorm, then unembedding). The last column, {last}, is the model's real output."
     ),
     "widgets.lens_position": "position",
     "widgets.lens_token": "token",
-    "widgets.lens_layer": "layer {layer}",
     # --- lessons 03-04 ---
     "embeddings.bad_offset": "The offset must be between 1 and {last}, not {offset}.",
     "embeddings.not_one_token": (

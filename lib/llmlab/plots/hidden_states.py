@@ -1,11 +1,12 @@
-"""The hidden-state picture: one layer's vectors as a heatmap, their lengths, and every token's path.
+"""The hidden-state picture: one hidden state's vectors as a heatmap, their lengths, and every token's path.
 
-Left: tokens × dimensions of the chosen layer. Middle: each vector's length (norm). Right: a
-2-D projection (PCA) of every token's hidden state at every layer, one line per token from the
-embeddings to the last block; dots mark the chosen layer.
+Hidden states are numbered 0 (the embeddings) to n_layers (after the last block); hidden state i
+is the one after block i - 1. Left: tokens × dimensions of the chosen hidden state. Middle: each
+vector's length (norm). Right: a 2-D projection (PCA) of every token's hidden states, one line
+per token from the embeddings to the last block; dots mark the chosen hidden state.
 
 As in :mod:`llmlab.plots.attention`, labels and paths are drawn once per text and only the
-heatmap, the bars, the dots and the title change when the layer slider moves.
+heatmap, the bars, the dots and the title change when the slider moves.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ CMAP = "RdBu_r"
 BAR_COLOUR = "#4c72b0"
 PATH_CMAP = "viridis"
 MAX_PATH_LABELS = 16  # longer texts: colour alone tells the tokens apart (labels cost time)
+
+
+def hidden_state_name(index: int) -> str:
+    """What hidden state ``index`` is: "embeddings" for 0, else "after block {index - 1}"."""
+    return msg("widgets.hidden_embeddings") if index == 0 else msg("widgets.hidden_after_block", block=index - 1)
 
 
 def pca_2d(points: np.ndarray) -> np.ndarray:
@@ -117,10 +123,8 @@ class HiddenStateFigure:
             self.path_ax.text(x, y, label, fontsize=7, fontfamily=fonts_for(label), alpha=0.8)
 
     def set_layer(self, layer: int) -> None:
-        """Show layer ``layer`` (0 = the embeddings)."""
+        """Show hidden state ``layer`` (0 = the embeddings, i = after block i - 1)."""
         set_cells(self.states_image, self.colouring.rgba(self.states[layer]))
         self.bars.set_segments([[(0, t), (norm, t)] for t, norm in enumerate(self.norms[layer])])
         self.dots.set_offsets(self.projected[layer])
-        what = (msg("widgets.hidden_embeddings") if layer == 0
-                else msg("widgets.hidden_after_block", block=layer - 1))
-        self.title.set_text(msg("widgets.hidden_title", layer=layer, what=what))
+        self.title.set_text(msg("widgets.hidden_title", what=hidden_state_name(layer)))

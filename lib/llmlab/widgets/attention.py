@@ -27,7 +27,7 @@ TOP_READ = 3  # how many most-read tokens the line under the figure lists
 
 
 class AttentionExplorer(ModelPanel):
-    """Attention weights of any llmlab model: one head large, all heads of the layer small.
+    """Attention weights of any llmlab model: one head large, all heads of the block small.
 
     Drive it with the controls, or from Python: ``set_text("...")``,
     ``select(layer=1, head=2, query=5, temperature=0.5)``.
@@ -36,7 +36,7 @@ class AttentionExplorer(ModelPanel):
     def __init__(self, model: GPT, tokenizer: Tokenizer, text: str | None = None) -> None:
         config = model.config
         self.layer_slider = widgets.IntSlider(0, min=0, max=config.n_layers - 1,
-                                              description=msg("widgets.layer_label"))
+                                              description=msg("widgets.block_label"))
         self.head_slider = widgets.IntSlider(0, min=0, max=config.n_heads - 1,
                                              description=msg("widgets.head_slider"))
         self.query_menu = widgets.Dropdown(options=[("0", 0)], description=msg("widgets.query_label"))

@@ -1,8 +1,8 @@
-"""Hidden-state explorer: what each layer hands to the next, and the prediction forming.
+"""Hidden-state explorer: what each block hands to the next, and the prediction forming.
 
-One forward pass per text; the layer slider only picks from the cached hidden states. Under the
-figure, a logit-lens table lists every position's top guesses at every layer, the chosen
-layer's column highlighted.
+One forward pass per text; the slider only picks from the cached hidden states, named
+"embeddings", "after block 0", "after block 1", ... Under the figure, a logit-lens table lists
+every position's top guesses for every hidden state, the chosen one's column highlighted.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import numpy as np
 from ..lens import check_layer, hidden_states, logit_lens
 from ..messages import msg
 from ..model import GPT
-from ..plots.hidden_states import HiddenStateFigure
+from ..plots.hidden_states import HiddenStateFigure, hidden_state_name
 from ..plots.token_labels import token_labels, visible
 from ..tokenizers import Tokenizer
 from ..trace import Trace
@@ -28,15 +28,17 @@ CHOSEN_STYLE = "background:#fff3e0"
 
 
 class HiddenStateExplorer(ModelPanel):
-    """Hidden states of any llmlab model, layer by layer, with a logit lens.
+    """Hidden states of any llmlab model, block by block, with a logit lens.
 
-    Drive it with the controls, or from Python: ``set_text("...")``, ``select(layer=2)``.
+    Drive it with the controls, or from Python: ``set_text("...")``, ``select(layer=2)``
+    (hidden state 2: after block 1; 0 is the embeddings).
     """
 
     def __init__(self, model: GPT, tokenizer: Tokenizer, text: str | None = None) -> None:
         n_layers = model.config.n_layers
-        self.layer_slider = widgets.IntSlider(n_layers, min=0, max=n_layers,
-                                              description=msg("widgets.layer_label"))
+        self.layer_slider = widgets.SelectionSlider(
+            options=[(hidden_state_name(index), index) for index in range(n_layers + 1)], value=n_layers,
+            description=msg("widgets.hidden_state_label"), style={"description_width": "initial"})
         self.lens_table = widgets.HTML()
         self.plot = HiddenStateFigure()
         super().__init__(model, tokenizer, text, [self.layer_slider], self.plot.figure, "hidden_states",
@@ -56,14 +58,14 @@ class HiddenStateExplorer(ModelPanel):
         return [msg("widgets.stand_in_labels")] if replaced else []
 
     def select(self, layer: int) -> None:
-        """Show hidden-state layer ``layer`` (0 = embeddings; ValueError if the model has no such layer)."""
+        """Show hidden state ``layer`` (0 = embeddings, i = after block i - 1); an error names the valid range."""
         check_layer(self.model, layer, include_embeddings=True)
         with self.muted():
             self.layer_slider.value = layer
         self._update()
 
     def _lens_cells(self, trace: Trace) -> list[list[str]]:
-        """The logit lens as HTML snippets: the top guesses with probabilities, per position and layer."""
+        """The logit lens as HTML snippets: the top guesses with probabilities, per position and hidden state."""
         lens = logit_lens(self.model, trace, TOP_K)
         ids, probs = lens.ids.cpu().numpy(), lens.probs.cpu().numpy()
         n_layers, T, _ = ids.shape
@@ -72,7 +74,7 @@ class HiddenStateExplorer(ModelPanel):
                  for layer in range(n_layers)] for t in range(T)]
 
     def _lens_table(self, chosen: int) -> str:
-        """HTML table: one row per position, one column per layer, ``chosen`` highlighted."""
+        """HTML table: one row per position, one column per hidden state, ``chosen`` highlighted."""
         n_columns = len(self.lens_cells[0]) if self.lens_cells else 0
 
         def cell(text: str, tag: str = "td", highlight: bool = False) -> str:
@@ -80,13 +82,13 @@ class HiddenStateExplorer(ModelPanel):
             return f'<{tag} style="{style}">{text}</{tag}>'
 
         head = [cell(msg("widgets.lens_position"), "th"), cell(msg("widgets.lens_token"), "th")]
-        head += [cell(msg("widgets.lens_layer", layer=layer), "th", layer == chosen) for layer in range(n_columns)]
+        head += [cell(html.escape(hidden_state_name(layer)), "th", layer == chosen) for layer in range(n_columns)]
         rows = ["<tr>" + "".join(head) + "</tr>"]
         for t, guesses in enumerate(self.lens_cells):
             row = [cell(str(t)), cell(f"<b>{html.escape(visible(self.tokens[t]))}</b>")]
             row += [cell(text, highlight=layer == chosen) for layer, text in enumerate(guesses)]
             rows.append("<tr>" + "".join(row) + "</tr>")
-        caption = html.escape(msg("widgets.lens_caption", k=TOP_K, last=n_columns - 1))
+        caption = html.escape(msg("widgets.lens_caption", k=TOP_K, last=hidden_state_name(n_columns - 1)))
         return f'<p>{caption}</p><table style="{TABLE_STYLE}">{"".join(rows)}</table>'
 
     def _set_view(self) -> None:
