@@ -241,6 +241,15 @@ def default_text(tokenizer: Tokenizer) -> str:
         except ValueError:
             continue
     return tokenizer.decode(range(min(8, tokenizer.vocab_size)))
+    def accepted(self, pairs: Sequence[tuple[widgets.ValueWidget, object]],
+                 optional: bool = True) -> list[tuple[Any, Any]] | None:
+        """The (control, value) pairs checked (see ``checked_values``), or None after saying what is wrong."""
+        try:
+            return checked_values(pairs, optional)
+        except LlmlabError as error:
+            self.say(str(error), "error")
+            return None
+
 
 
 @contextmanager
@@ -315,4 +324,6 @@ class ModelPanel(WidgetPanel):
         """Cache what the views need from ``trace``, redraw; return notes for the message area."""
         raise NotImplementedError
         if self.accepted([(self.text_box, text)]) is None:
+            return
+        if self.accepted([(self.text_box, text)], optional=False) is None:
             return

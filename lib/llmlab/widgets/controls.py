@@ -39,7 +39,18 @@ def checked_value(control: widgets.ValueWidget, value: object, name: str | None 
 
 
 def checked_values(
-    pairs: Sequence[tuple[widgets.ValueWidget, object]],
+    pairs: Sequence[tuple[widgets.ValueWidget, object]], optional: bool = True,
 ) -> list[tuple[widgets.ValueWidget, object]]:
-    """Every (control, value) pair whose value is not None, checked: all of them or an error, never half."""
-    return [(control, checked_value(control, value)) for control, value in pairs if value is not None]
+    """Every (control, value) pair checked, all or an error, never half; ``optional``: None means "leave it"."""
+    return [(control, checked_value(control, value)) for control, value in pairs
+            if value is not None or not optional]
+
+
+def as_list(value: object) -> list | None:
+    """``value`` as a list if it is a list, tuple, array or tensor with at least one axis, else None."""
+    if isinstance(value, (str, bytes, dict)):
+        return None
+    try:
+        return list(value)
+    except (TypeError, ValueError, RuntimeError):  # a number, a 0-d tensor or array...
+        return None

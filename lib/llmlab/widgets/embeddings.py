@@ -71,7 +71,7 @@ class EmbeddingReplay(WidgetPanel):
 
     def set_words(self, anchor: str, near: str, far: str) -> None:
         """Follow the cosine similarity of anchor–near and anchor–far through training."""
-        if self.accepted(list(zip(self.word_boxes, (anchor, near, far)))) is None:
+        if self.accepted(list(zip(self.word_boxes, (anchor, near, far))), optional=False) is None:
             return
         with self.muted():
             for box, word in zip(self.word_boxes, (anchor, near, far)):

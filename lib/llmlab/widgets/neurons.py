@@ -11,6 +11,7 @@ from ..messages import msg
 from ..neurons import AttentionExample, attention_example, bias_effect, biased_attention, example_points, neuron_outputs
 from ..plots.neurons import AttentionBiasView, NeuronPlane
 from .base import WidgetPanel
+from .controls import as_list
 from .params import Holding
 
 
@@ -86,10 +87,11 @@ class AttentionBiasWidget(Holding, WidgetPanel):
         """Move sliders, e.g. ``set(b_K=(2, -1))``; unnamed biases keep their values."""
         pairs = []
         for name, values in biases.items():
-            if name not in self.sliders or not hasattr(values, "__len__") or len(values) != 2:
+            listed = as_list(values)
+            if name not in self.sliders or listed is None or len(listed) != 2:
                 self.say(msg("widgets.bias_names", name=name), "error")
                 return
-            pairs += zip(self.sliders[name], list(values))
+            pairs += zip(self.sliders[name], listed)
         checked = self.accepted(pairs)
         if checked is None:
             return

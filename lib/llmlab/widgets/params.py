@@ -14,7 +14,9 @@ from ..messages import msg
 from ..neurons import build_mlp, mlp_layer_counts, neuron_count, torch_layer_counts
 from ..params import COMPONENTS, PUBLISHED_CONFIGS, count_without_weights, formula_parameters, total
 from ..plots.params import ComponentBars, short_number
+from ..validate import shown
 from .base import WidgetPanel
+from .controls import as_list
 
 MAX_MLP_LAYERS = 3  # inputs -> hidden 1 -> hidden 2 -> outputs
 
@@ -76,10 +78,11 @@ class MLPCalculator(Holding, WidgetPanel):
         """Move the controls (as a learner would) and redraw once. ``sizes``: 3 or 4 numbers."""
         pairs = [(self.bias, bias)]
         if sizes is not None:
-            if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or not 3 <= len(sizes) <= 4:
-                self.say(msg("widgets.mlp_sizes", n=len(sizes) if hasattr(sizes, "__len__") else repr(sizes)), "error")
+            listed = as_list(sizes)
+            if listed is None or not 3 <= len(listed) <= 4:
+                self.say(msg("widgets.mlp_sizes", n=shown(sizes)), "error")
                 return
-            sizes = list(sizes)
+            sizes = listed
             pairs += [(self.inputs, sizes[0]), (self.hidden_1, sizes[1]),
                       (self.hidden_2, sizes[2] if len(sizes) == 4 else 0), (self.outputs, sizes[-1])]
         checked = self.accepted(pairs)
@@ -157,7 +160,7 @@ class TransformerCalculator(Holding, WidgetPanel):
 
     def choose(self, name: str) -> None:
         """Fill the boxes with a preset's config and redraw once."""
-        if self.accepted([(self.preset, name)]) is None or name == self.custom:
+        if self.accepted([(self.preset, name)], optional=False) is None or name == self.custom:
             return
         config = self.presets[name]
         with self.hold():

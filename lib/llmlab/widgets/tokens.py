@@ -59,7 +59,7 @@ class TokenizerPlayground(WidgetPanel):
 
     def set_text(self, text: str) -> None:
         """Tokenize ``text`` as if it had been typed into the box."""
-        if self.accepted([(self.text_box, text)]) is None:
+        if self.accepted([(self.text_box, text)], optional=False) is None:
             return
         with self.muted():
             self.text_box.value = text
