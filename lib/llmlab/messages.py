@@ -694,3 +694,92 @@ MESSAGES: dict[str, str] = {
 def msg(key: str, **values: object) -> str:
     """The learner-facing text for ``key`` with ``values`` filled in."""
     return MESSAGES[key].format(**values)
+    # --- lesson 08: training cost, weight changes, loss by kind, live loss plot ---
+    "training_cost.not_a_model": "Timing and counting need an llmlab GPT model, not {kind}.",
+    "weight_changes.not_a_model": "A snapshot needs an llmlab GPT model, not {kind}.",
+    "weight_changes.bad_snapshot": (
+        "The snapshot does not belong to this model: take it with snapshot(model) from the same model."
+    ),
+    "loss_by_kind.not_a_model": "loss_by_kind needs an llmlab GPT model, not {kind}.",
+    "loss_by_kind.no_lines": "loss_by_kind needs a non-empty list of toy-corpus lines, not {kind}.",
+    "loss_by_kind.not_word_tokens": (
+        "loss_by_kind needs the toy word tokenizer (one token per word), the one the shipped model uses."
+    ),
+    "widgets.training.step": "training step",
+    "widgets.training.loss": "loss (nats per token)",
+    "widgets.training.train": "training batch",
+    "widgets.training.validation": "validation",
+    "widgets.training.floor": "exact floor {floor:.3f}",
+    "widgets.training.status_train": "step {step}: batch loss {loss:.3f}",
+    "widgets.training.status_val": "validation {loss:.3f}",
+    "widgets.training.bad_val": "val must be a pair (inputs, targets) of validation windows, not {kind}.",
+    "widgets.training.no_val": (
+        "This plot was made without validation windows: pass val=(val_x, val_y) to score the model."
+    ),
+    "plots.training.forward": "forward pass",
+    "plots.training.training_step": "training step (forward + backward + AdamW)",
+    "plots.training.ratio": "{ratio:.1f}×",
+    "plots.training.microseconds_per_token": "microseconds per token",
+    "plots.training.cost_title": "Time per token: a training step against a forward pass (measured here)",
+    "plots.training.model": "model",
+    "plots.training.floor": "exact floor",
+    "plots.training.kind.translation": "translation\n({n} words)",
+    "plots.training.kind.agreement": "agreement verb\n({n} words)",
+    "plots.training.kind.facts": "fact lines\n({n} words)",
+    "plots.training.kind.fact answers": "fact answers\n({n} words)",
+    "plots.training.loss_nats": "validation loss (nats per word)",
+    "plots.training.kind_title": "Validation loss by kind of word, next to the best possible",
+    "plots.training.train_loss": "training batch loss",
+    "plots.training.lr_title": "Same model, same data, different peak learning rates",
+    "plots.training.peak_rate": "peak learning rate",
+    # --- lesson 08 exercises ---
+    "ex08.labels.why": (
+        "The target of each input token is the token that follows it in the text: "
+        "the → cat, cat → sat, sat → down. The text supplies its own labels."
+    ),
+    "ex08.labels.format": 'Answer with three words, e.g. ["a", "b", "c"] or "a b c".',
+    "ex08.labels.same_as_inputs": (
+        "Those are the inputs themselves. The model must predict the NEXT token: shift by one."
+    ),
+    "ex08.labels.one_per_input": "Every input position gets its own target: three inputs, three targets.",
+    "ex08.labels.hint": "Write the text under itself, moved one token to the left.",
+    "ex08.adam_memory.why": (
+        "AdamW keeps two numbers per parameter (running averages of the gradient and of its square): "
+        "2 × 7 billion × 4 bytes = {gb:.0f} GB, before the weights and gradients themselves."
+    ),
+    "ex08.adam_memory.one_number": "That is one extra number per parameter. AdamW keeps two.",
+    "ex08.adam_memory.everything": (
+        "That counts more than AdamW's state (weights and gradients too?). Only the two running averages."
+    ),
+    "ex08.adam_memory.bytes": "That is in bytes; the question asks for GB (10⁹ bytes).",
+    "ex08.adam_memory.hint": "Parameters × numbers AdamW keeps per parameter × bytes per float32 number, then ÷ 10⁹.",
+    "ex08.training_flops.why": (
+        "About 2 operations per parameter per token for the forward pass, about twice that for backward: "
+        "6 × 174.6e9 × 300e9 ≈ {flops:.2e}. Brown et al. 2020 (Appendix D) report 3.14e23 for GPT-3."
+    ),
+    "ex08.training_flops.forward_only": (
+        "That is the forward pass alone (2 × parameters × tokens). Training also runs backward, about twice the forward."
+    ),
+    "ex08.training_flops.too_heavy": "Too much: a training step costs about 3 forward passes, not 10 to 100.",
+    "ex08.training_flops.hint": "Use about 6 × parameters × training tokens (forward 2, backward about 4).",
+    "ex08.context_or_weights.why": (
+        "A system prompt is more tokens in front of the conversation: the model reads them; not one weight changes."
+    ),
+    "ex08.context_or_weights.format": 'Answer "weights" or "context".',
+    "ex08.context_or_weights.weights": (
+        "Nothing is trained while the model reads a prompt: compare the fingerprints in section 6."
+    ),
+    "ex09.hidden_states.why": (
+        "The lens reads the embeddings (hidden state 0) and the hidden state after each block: 1 + 2 = 3."
+    ),
+    "ex09.hidden_states.no_embeddings": "Almost: the embeddings are a hidden state too, before block 0.",
+    "ex09.hidden_states.hint": "Count the embeddings, then one hidden state after each block (model.config.n_layers).",
+    "ex09.even_weight.why": "Position 19 reads positions 0 to 19, itself included: 20 keys, so 1/20 = 0.05 each.",
+    "ex09.even_weight.not_itself": "Close: a position also reads itself, so there are 20 keys, not 19.",
+    "ex09.even_weight.hint": "The weights of a row add up to 1. How many positions can position 19 read?",
+    "ex09.not_cached.why": (
+        "K and V of earlier positions come out the same at every step, so the cache keeps them; "
+        "a query is only needed for the position being predicted."
+    ),
+    "ex09.not_cached.kept": "That one is kept: later positions read the keys and values of earlier ones at every step.",
+    "ex09.not_cached.format": 'Answer "Q", "K" or "V".',
