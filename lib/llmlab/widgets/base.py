@@ -226,10 +226,11 @@ SAMPLE_TEXTS = (
 
 def default_text(tokenizer: Tokenizer) -> str:
     """A sample text ``tokenizer`` can encode (for the toy word model, a sentence with a distractor)."""
-    def accepted(self, pairs: Sequence[tuple[widgets.ValueWidget, object]]) -> list[tuple[Any, Any]] | None:
-        """The (control, value) pairs checked (None values left out), or None after saying what is wrong."""
+    def accepted(self, pairs: Sequence[tuple[widgets.ValueWidget, object]],
+                 optional: bool = True) -> list[tuple[Any, Any]] | None:
+        """The (control, value) pairs checked (see ``checked_values``), or None after saying what is wrong."""
         try:
-            return checked_values(pairs)
+            return checked_values(pairs, optional)
         except LlmlabError as error:
             self.say(str(error), "error")
             return None
@@ -241,15 +242,6 @@ def default_text(tokenizer: Tokenizer) -> str:
         except ValueError:
             continue
     return tokenizer.decode(range(min(8, tokenizer.vocab_size)))
-    def accepted(self, pairs: Sequence[tuple[widgets.ValueWidget, object]],
-                 optional: bool = True) -> list[tuple[Any, Any]] | None:
-        """The (control, value) pairs checked (see ``checked_values``), or None after saying what is wrong."""
-        try:
-            return checked_values(pairs, optional)
-        except LlmlabError as error:
-            self.say(str(error), "error")
-            return None
-
 
 
 @contextmanager
@@ -323,7 +315,5 @@ class ModelPanel(WidgetPanel):
     def load(self, trace: Trace) -> list[str]:
         """Cache what the views need from ``trace``, redraw; return notes for the message area."""
         raise NotImplementedError
-        if self.accepted([(self.text_box, text)]) is None:
-            return
         if self.accepted([(self.text_box, text)], optional=False) is None:
             return
