@@ -189,6 +189,15 @@ class WidgetPanel:
 
         control.observe(changed, names="value")
 
+    def accepted(self, pairs: Sequence[tuple[widgets.ValueWidget, object]],
+                 optional: bool = True) -> list[tuple[Any, Any]] | None:
+        """The (control, value) pairs checked (see ``checked_values``), or None after saying what is wrong."""
+        try:
+            return checked_values(pairs, optional)
+        except LlmlabError as error:
+            self.say(str(error), "error")
+            return None
+
     @contextmanager
     def muted(self) -> Iterator[None]:
         """Change several controls at once without each one triggering its handler."""
@@ -226,15 +235,6 @@ SAMPLE_TEXTS = (
 
 def default_text(tokenizer: Tokenizer) -> str:
     """A sample text ``tokenizer`` can encode (for the toy word model, a sentence with a distractor)."""
-    def accepted(self, pairs: Sequence[tuple[widgets.ValueWidget, object]],
-                 optional: bool = True) -> list[tuple[Any, Any]] | None:
-        """The (control, value) pairs checked (see ``checked_values``), or None after saying what is wrong."""
-        try:
-            return checked_values(pairs, optional)
-        except LlmlabError as error:
-            self.say(str(error), "error")
-            return None
-
     for text in SAMPLE_TEXTS:
         try:
             if tokenizer.encode(text):
