@@ -61,7 +61,7 @@ def test_wrong_trace_name_lists_valid_names(model):
 
 @pytest.mark.parametrize(
     "ids, message",
-    [([], "nothing to run"), (list(range(17)), "at most 16"), ([99], "between 0 and 23")],
+    [([], "nothing to run"), (list(range(17)), "at most 16"), ([99], "from 0 to 22")],
 )
 def test_bad_input_gets_a_clear_message(model, ids, message):
     with pytest.raises(ValueError, match=message):

@@ -24,6 +24,7 @@ import torch
 
 from .messages import msg
 from .trace import activation_names, has_heads_axis, name_patterns
+from .validate import LlmlabError
 
 if TYPE_CHECKING:
     from .config import GPTConfig
@@ -88,23 +89,23 @@ def _positions(positions: int | Iterable[int] | None) -> tuple[int, ...] | None:
     try:
         chosen = tuple(positions)  # type: ignore[arg-type]
     except TypeError:
-        raise ValueError(msg("edits.bad_positions", positions=positions)) from None
+        raise LlmlabError(msg("edits.bad_positions", positions=positions)) from None
     if not chosen or not all(isinstance(p, int) and not isinstance(p, bool) for p in chosen):
-        raise ValueError(msg("edits.bad_positions", positions=positions))
+        raise LlmlabError(msg("edits.bad_positions", positions=positions))
     return chosen
 
 
 def _head(head: int | None) -> int | None:
     if head is not None and (isinstance(head, bool) or not isinstance(head, int)):
-        raise ValueError(msg("edits.bad_head_type", head=head))
+        raise LlmlabError(msg("edits.bad_head_type", head=head))
     return head
 
 
 def _tensor(value: object, what: str) -> torch.Tensor:
     if not isinstance(value, torch.Tensor) or not value.is_floating_point():
-        raise ValueError(msg("edits.not_a_tensor", what=what, value=type(value).__name__))
+        raise LlmlabError(msg("edits.not_a_tensor", what=what, value=type(value).__name__))
     if not torch.isfinite(value).all():
-        raise ValueError(msg("edits.not_finite", what=what))
+        raise LlmlabError(msg("edits.not_finite", what=what))
     return value.detach()
 
 
@@ -150,26 +151,26 @@ def check_edits(edits: Mapping[str, Edit], config: "GPTConfig", batch: int, T: i
     valid = set(activation_names(config))
     for name, edit in edits.items():
         if name not in valid:
-            raise ValueError(msg("edits.unknown_name", name=name, valid=name_patterns(config.n_layers)))
+            raise LlmlabError(msg("edits.unknown_name", name=name, valid=name_patterns(config.n_layers)))
         if not isinstance(edit, Edit):
-            raise ValueError(msg("edits.not_an_edit", name=name, value=type(edit).__name__))
+            raise LlmlabError(msg("edits.not_an_edit", name=name, value=type(edit).__name__))
         heads = has_heads_axis(name)
         if edit.head is not None:
             if not heads:
-                raise ValueError(msg("edits.head_on_whole", name=name))
+                raise LlmlabError(msg("edits.head_on_whole", name=name))
             if not 0 <= edit.head < config.n_heads:
-                raise ValueError(msg("model.bad_head", high=config.n_heads - 1, head=edit.head))
+                raise LlmlabError(msg("model.bad_head", high=config.n_heads - 1, head=edit.head))
         if edit.positions is not None and not all(0 <= p < T for p in edit.positions):
-            raise ValueError(msg("edits.bad_position", positions=list(edit.positions), high=T - 1))
+            raise LlmlabError(msg("edits.bad_position", positions=list(edit.positions), high=T - 1))
         shape = expected_shape(config, name, T)
         if edit.kind == "mean":
             if name.endswith(("scores", "pattern", "logits")):
-                raise ValueError(msg("edits.mean_not_here", name=name))
+                raise LlmlabError(msg("edits.mean_not_here", name=name))
             wanted = (shape[0], shape[2]) if heads else (shape[-1],)
             if tuple(edit.value.shape) != wanted:
-                raise ValueError(msg("edits.bad_shape", name=name, wanted=wanted, got=tuple(edit.value.shape)))
+                raise LlmlabError(msg("edits.bad_shape", name=name, wanted=wanted, got=tuple(edit.value.shape)))
         if edit.kind == "patch" and tuple(edit.value.shape) not in (shape, (batch, *shape)):
-            raise ValueError(msg("edits.bad_shape", name=name, wanted=shape, got=tuple(edit.value.shape)))
+            raise LlmlabError(msg("edits.bad_shape", name=name, wanted=shape, got=tuple(edit.value.shape)))
 
 
 @torch.no_grad()
@@ -177,17 +178,30 @@ def reference_means(model: "GPT", sequences: Sequence[Sequence[int]], names: Ite
     """Each activation's average over every position of ``sequences`` (the stated reference set).
 
     The result has one position's shape, ready for ``mean(...)``: (d,) or (heads, d_head).
+    The sequences run as one batch, padded at the end; the causal mask keeps padding from
+    reaching real positions, and padded positions are left out of the average.
     """
     names = list(names)
+    valid = set(activation_names(model.config))
+    for name in names:
+        if name not in valid:
+            raise LlmlabError(msg("edits.unknown_name", name=name, valid=name_patterns(model.config.n_layers)))
     if not sequences:
-        raise ValueError(msg("edits.empty_reference"))
-    totals: dict[str, torch.Tensor] = {}
-    count = 0
-    for ids in sequences:
-        _, trace = model.run_with_trace(ids)
-        for name in names:
-            value = trace[name]
-            per_position = value.sum(dim=1) if has_heads_axis(name) else value.sum(dim=0)
-            totals[name] = totals.get(name, 0) + per_position.double()
-        count += len(ids)
-    return {name: (total / count).float() for name, total in totals.items()}
+        raise LlmlabError(msg("edits.empty_reference"))
+    lengths = torch.tensor([len(ids) for ids in sequences])
+    if lengths.min() < 1:
+        raise LlmlabError(msg("model.empty_input"))
+    batch = torch.zeros(len(sequences), int(lengths.max()), dtype=torch.long, device=model.device)
+    for row, ids in enumerate(sequences):
+        batch[row, : len(ids)] = torch.as_tensor(list(ids), dtype=torch.long)
+    _, trace = model.trace_batch(batch)
+    real = (torch.arange(batch.shape[1])[None, :] < lengths[:, None]).double().to(model.device)  # (sequences, T)
+    means = {}
+    for name in names:
+        value = trace[name].double()
+        if has_heads_axis(name):  # (sequences, heads, T, d_head)
+            means[name] = (value * real[:, None, :, None]).sum(dim=(0, 2)) / real.sum()
+        else:  # (sequences, T, d)
+            means[name] = (value * real[:, :, None]).sum(dim=(0, 1)) / real.sum()
+        means[name] = means[name].float()
+    return means

@@ -13,14 +13,14 @@ Reading attention is a picture; ablation is the test. The two can disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import torch
 
 from .corpus import ADJECTIVES, NOUN_FORMS
-from .edits import Edit, head_output_name, mean, zero
+from .device import one_torch_thread
+from .edits import Edit, head_output_name, mean, reference_means, zero
 from .messages import msg
 from .model import GPT
 from .tokenizers import Tokenizer
@@ -122,24 +122,9 @@ def check_task_lines(data: object) -> TaskLines:
     return data
 
 
-@contextmanager
-def one_thread() -> Iterator[None]:
-    """Run torch on one thread: for this tiny model several times less processor time than two."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
-
-
-@torch.no_grad()
 def batch_trace(model: GPT, ids: torch.Tensor) -> Trace:
     """Run a batch (lines, T) and record every activation, batch axis kept."""
-    trace = Trace()
-    with model.evaluating():
-        model(ids, trace=trace)
-    return trace
+    return model.trace_batch(ids)[1]
 
 
 # --- what each head reads ---
@@ -169,7 +154,7 @@ class AttentionStatistics:
 def attention_statistics(model: GPT, data: TaskLines) -> AttentionStatistics:
     """Per head, where the attention weight goes on average (see :class:`AttentionStatistics`)."""
     data = check_task_lines(data)
-    with one_thread():
+    with one_torch_thread():
         trace = batch_trace(model, data.ids)
     patterns = torch.stack([trace[f"blocks.{b}.attn.pattern"] for b in range(model.config.n_layers)])
     patterns = patterns.transpose(0, 1)  # (lines, layers, heads, query, key)
@@ -222,29 +207,10 @@ class AblationEffects:
         return self.ablated[ablation][task] - self.clean[task]
 
 
-@torch.no_grad()
 def head_means(model: GPT, reference_ids: Sequence[Sequence[int]]) -> dict[str, torch.Tensor]:
-    """Every block's per-head output ``attn.z`` averaged over every position of the reference sequences.
-
-    The same numbers as ``llmlab.edits.reference_means`` (a test checks it), computed in one
-    padded batch instead of one run per sequence; padding positions are left out of the average.
-    """
-    if not reference_ids:
-        raise LlmlabError(msg("edits.empty_reference"))
-    lengths = torch.tensor([len(ids) for ids in reference_ids])
-    if lengths.min() < 1:
-        raise LlmlabError(msg("model.empty_input"))
-    batch = torch.zeros(len(reference_ids), int(lengths.max()), dtype=torch.long)
-    for i, ids in enumerate(reference_ids):
-        batch[i, : len(ids)] = torch.as_tensor(list(ids), dtype=torch.long)
-    trace = batch_trace(model, batch)
-    real = (torch.arange(batch.shape[1])[None, :] < lengths[:, None]).double()  # (sequences, T)
-    means = {}
-    for block in range(model.config.n_layers):
-        name = head_output_name(block)
-        z = trace[name].double()  # (sequences, heads, T, d_head)
-        means[name] = ((z * real[:, None, :, None]).sum(dim=(0, 2)) / real.sum()).float()
-    return means
+    """Every block's per-head output ``attn.z`` averaged over every position of the reference sequences."""
+    names = [head_output_name(block) for block in range(model.config.n_layers)]
+    return reference_means(model, reference_ids, names)
 
 
 def ablation_edit(kind: str, block: int, head: int, means: dict[str, torch.Tensor] | None) -> dict[str, Edit]:
@@ -270,7 +236,7 @@ def ablation_effects(
     """
     layers, heads = model.config.n_layers, model.config.n_heads
     ablated = {kind: {task: torch.zeros(layers, heads) for task in TASKS} for kind in ABLATIONS}
-    with one_thread():
+    with one_torch_thread():
         means = head_means(model, reference_ids)
         clean = {task: values.mean().item() for task, values in task_probabilities(model, data).items()}
         for kind in ABLATIONS:

@@ -20,6 +20,7 @@ from .config import GPTConfig
 from .edits import Edit, check_edits
 from .messages import msg
 from .trace import Trace
+from .validate import LlmlabError, token_batch, token_ids_tensor
 
 
 def causal_mask(n_queries: int, n_keys: int, device: torch.device | None = None) -> torch.Tensor:
@@ -204,8 +205,6 @@ class GPT(nn.Module):
 
     def check_input(self, idx: torch.Tensor, start: int) -> None:
         """Clear errors (``LlmlabError``) for token ids the model cannot read."""
-        from .validate import token_batch
-
         token_batch(idx, self.config.vocab_size, self.config.context_length, start)
 
     def forward(
@@ -224,7 +223,7 @@ class GPT(nn.Module):
         self.check_input(idx, start)
         if trace is not None and trace.edits:
             if cache is not None:
-                raise ValueError(msg("edits.no_cache"))
+                raise LlmlabError(msg("edits.no_cache"))
             check_edits(trace.edits, self.config, idx.shape[0], idx.shape[1])
         hook = _hook_for(trace, "")
         positions = torch.arange(start, start + idx.shape[1], device=idx.device)  # (T,)
@@ -249,11 +248,21 @@ class GPT(nn.Module):
         ``edits`` maps activation names to ``llmlab.edits`` edits (zero, mean, patch) applied
         on the way; the trace then records the edited activations.
         """
-        idx = torch.as_tensor(token_ids, dtype=torch.long, device=self.device).reshape(1, -1)
+        idx = token_ids_tensor(token_ids, self.config.vocab_size, self.config.context_length, self.device)
         with self.evaluating():
             trace = Trace(edits)
             logits, _ = self(idx, trace=trace)
         return logits[0], trace.without_batch()
+
+    @torch.no_grad()
+    def trace_batch(
+        self, idx: torch.Tensor, edits: Mapping[str, Edit] | None = None
+    ) -> tuple[torch.Tensor, Trace]:
+        """Like ``run_with_trace`` for a batch (batch, T): logits and a trace that keep the batch axis."""
+        with self.evaluating():
+            trace = Trace(edits)
+            logits, _ = self(idx, trace=trace)
+        return logits, trace
 
     @torch.no_grad()
     def run_with_edits(
