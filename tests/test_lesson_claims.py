@@ -1,0 +1,103 @@
+"""What the prose of lessons 00, 02, 03 and 09 says about the shipped model holds (issue 10).
+
+The lessons print these numbers; these tests fail if a new checkpoint or tokenizer makes the
+prose around them wrong, so the prose gets rewritten with it.
+"""
+
+import re
+
+import pytest
+import torch
+
+from llmlab.checkpoint import load_shipped_model
+from llmlab.corpus import load_corpus
+from llmlab.facts import FactQuestion, count_answers
+from llmlab.generation import complete, generate
+from llmlab.lens import attention_patterns, logit_lens
+from llmlab.paths import SHAKESPEARE_FILE
+from llmlab.tokenizers import BPETokenizer, TiktokenTokenizer, tokens_per_character
+
+TRANSLATION = "EN: the cats near the big car sleep in the garden JA: 大きい 車 の 近く の"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    model, tokenizer, _ = load_shipped_model()
+    return model, tokenizer
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+def test_00_the_shown_sentence_is_copied_from_the_training_text(shipped, corpus):
+    model, tokenizer = shipped
+    assert "EN: " + complete(model, tokenizer, "EN:", temperature=1.0, seed=1) in set(corpus[0])
+
+
+def test_00_fact_answers_are_worse_than_random_copy_a_colour_and_invent_a_thing(shipped, corpus):
+    model, tokenizer = shipped
+    questions = [FactQuestion.parse(line) for line in corpus[1] if " ? " in line][:100]
+    counts = count_answers(questions, [complete(model, tokenizer, q.prompt, temperature=0) for q in questions])
+    assert counts.right < counts.expected_by_chance / 2  # "far worse than random picking"
+    assert counts.colour_from_story == counts.n  # "always copies a colour from the story"
+    assert counts.thing_from_story < counts.n / 2  # "the thing ... is usually one the story never mentions"
+
+
+def test_00_the_kv_cache_changes_no_sampled_token(shipped):
+    model, tokenizer = shipped
+    prompt = tokenizer.encode("EN: the small birds eat in the garden JA:")
+    for seed in range(5):
+        assert generate(model, prompt, temperature=1.0, seed=seed, use_cache=True) == generate(
+            model, prompt, temperature=1.0, seed=seed, use_cache=False)
+
+
+def test_02_trained_b_K_is_small_and_changes_no_attention_weight():
+    model, tokenizer, _ = load_shipped_model()
+    for block in model.blocks:
+        assert 0 < block.attn.W_K.bias.abs().max() < block.attn.W_Q.bias.abs().max() / 10
+    ids = tokenizer.encode(TRANSLATION)
+    _, trace = model.run_with_trace(ids)
+    with torch.no_grad():
+        for block in model.blocks:
+            block.attn.W_K.bias.zero_()
+    _, without = model.run_with_trace(ids)
+    n = model.config.n_layers
+    assert (attention_patterns(trace, n) - attention_patterns(without, n)).abs().max() < 1e-5
+
+
+def test_03_cl100k_spends_more_than_a_token_per_japanese_character(corpus):
+    pairs = [line.removeprefix("EN: ").split(" JA: ") for line in corpus[1] if line.startswith("EN: ")][:300]
+    japanese = "\n".join(ja for _, ja in pairs)
+    cl100k = TiktokenTokenizer("cl100k_base")
+    for text in (japanese, japanese.replace(" ", "")):
+        assert tokens_per_character(cl100k, text) > 1
+
+
+def test_03_no_bpe_token_reaches_across_a_word(corpus):
+    text = "\n".join(corpus[0])[:50_000] + "\n" + SHAKESPEARE_FILE.read_text(encoding="utf-8")[:50_000]
+    bpe = BPETokenizer.train(text, vocab_size=600)
+    assert not [piece for piece in bpe.pieces if re.search(rb"\S\s", piece)]
+
+
+def test_09_heads_either_read_one_token_or_spread_evenly(shipped):
+    model, tokenizer = shipped
+    ids = tokenizer.encode(TRANSLATION)
+    logits, trace = model.run_with_trace(ids)
+    last_row = attention_patterns(trace, model.config.n_layers)[:, :, -1, :].flatten(0, 1)  # (heads, keys)
+    even = 1 / len(ids)
+    strongest = last_row.max(dim=-1)
+    focused = strongest.values > 0.5
+    assert focused.any() and (strongest.values[~focused] < 2 * even).all()
+    previous = int((strongest.indices[focused] == len(ids) - 2).sum())
+    assert previous == 2  # "two read the Japanese word just before"
+    assert tokenizer.token_strings([int(logits[-1].argmax())]) == ["猫"]
+
+
+def test_09_the_lens_on_the_embeddings_mostly_names_the_token_itself(shipped):
+    model, tokenizer = shipped
+    ids = tokenizer.encode(TRANSLATION)
+    _, trace = model.run_with_trace(ids)
+    guesses = logit_lens(model, trace, top_k=1).ids[0, :, 0].tolist()
+    assert sum(guess == token for guess, token in zip(guesses, ids)) > len(ids) / 2
