@@ -59,6 +59,9 @@ hub-proxy: $(HUB_PROXY) # configurable-http-proxy from its npm package (lock fil
 hub: $(STAMP) $(HUB_PROXY) ## serve the lessons to a class with JupyterHub (docs/teaching/setup.md)
 	$(VENV)/bin/jupyterhub -f $(HUB_DIR)/jupyterhub_config.py
 
+site: $(STAMP) ## the lessons, executed, as a static HTML site in build/site/ (opens with no network)
+	$(VENV_PY) scripts/build_site.py
+
 classroom-bench: $(STAMP) $(HUB_PROXY) ## simulated learners on a local hub: times, memory, capacity rule
 	$(VENV_PY) scripts/classroom_bench.py
 

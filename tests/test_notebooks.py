@@ -1,6 +1,7 @@
 """Every lesson notebook runs top to bottom on a fresh kernel.
 
-The notebooks are executed in memory: outputs are never written back to the committed files.
+The notebooks are executed in memory: outputs are never written back to the committed files. The
+executed copies are kept in build/executed/ for `make site` (scripts/site_builder/executed.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from llmlab.paths import REPO_ROOT
+
+sys.path.insert(0, str(REPO_ROOT / "scripts"))
+
+from site_builder.executed import save_executed, source_hash  # noqa: E402
 
 NOTEBOOK_DIR = REPO_ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
@@ -62,6 +67,7 @@ def test_notebook_runs_top_to_bottom(path: Path, this_python_kernel: None) -> No
         resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
     )
     failure = None
+    source_sha = source_hash(path)
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             try:
@@ -69,5 +75,7 @@ def test_notebook_runs_top_to_bottom(path: Path, this_python_kernel: None) -> No
             except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
                 failure = describe_failure(path, index, cell, error)
                 break
+        client.set_widgets_metadata()
     if failure:
         pytest.fail(failure, pytrace=False)
+    save_executed(path, nb, source_sha)  # `make site` and tests/test_site.py reuse this run

@@ -1,0 +1,1 @@
+"""`make site`: the lessons, executed, as a static HTML site that needs no network."""
