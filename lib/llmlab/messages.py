@@ -301,7 +301,7 @@ MESSAGES: dict[str, str] = {
     "widgets.attention_key_axis": "key: the token being read",
     "widgets.attention_query_axis": "query: the token reading",
     "widgets.attention_title": "block {layer}, head {head}",
-    "widgets.attention_title_what_if": "block {layer}, head {head}, what-if temperature {temperature:g}",
+    "widgets.attention_title_what_if": "block {layer}, head {head}, what-if temperature {temperature:.3g}",  # as the slider shows it
     "widgets.all_heads": "all heads of this block",
     "widgets.reads_most": "<b>{query}</b> (position {position}) reads most: {reads}",
     "widgets.hidden_title": "hidden states: {what}",
@@ -324,6 +324,10 @@ MESSAGES: dict[str, str] = {
     "embeddings.not_one_token": (
         "{word!r} is not one token of this tokenizer (it makes {n} tokens), so it has no single row "
         "in the embedding table. Pick a word of the toy corpus."
+    ),
+    "embeddings.unknown_word": (
+        "The tiny model does not know the word {word!r}: it never met it in the text it learned from, "
+        "so its embedding table has no row for it. Try a word of the toy corpus, such as cat, dog or car."
     ),
     "embeddings.unknown_step": (
         "No snapshot was saved at step {step}. Snapshots exist from step {first} to {last}, every {every} steps."

@@ -5,6 +5,9 @@ The formula needs no weights at all, so GPT-3-sized configs are counted without 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import torch
 from torch import nn
 
@@ -65,9 +68,29 @@ def formula_parameters(config: GPTConfig) -> dict[str, int]:
     }
 
 
+INITIALISERS = ("normal_", "uniform_", "kaiming_uniform_", "zeros_", "ones_")
+
+
+@contextlib.contextmanager
+def initialisers_skipped() -> Iterator[None]:
+    """Make torch's weight initialisers do nothing, for building a model on the "meta" device.
+
+    Meta tensors hold no numbers, so there is nothing to initialise; torch still runs its slow
+    reference code for every ``normal_`` call (GPT-3: about a second of its construction).
+    """
+    kept = {name: getattr(nn.init, name) for name in INITIALISERS}
+    for name in INITIALISERS:
+        setattr(nn.init, name, lambda tensor, *args, **kwargs: tensor)
+    try:
+        yield
+    finally:
+        for name, initialiser in kept.items():
+            setattr(nn.init, name, initialiser)
+
+
 def count_without_weights(config: GPTConfig) -> dict[str, int]:
     """Build the model on PyTorch's "meta" device (shapes, no memory) and count it."""
-    with torch.device("meta"):
+    with torch.device("meta"), initialisers_skipped():
         model = GPT(config)
     return count_parameters(model)
 

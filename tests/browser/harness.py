@@ -61,6 +61,9 @@ SLIDER_HANDLE = ".jp-OutputArea-output .widget-slider .noUi-handle"
 WIDGET_IMAGE = ".jp-OutputArea-output img.widget-image"
 OUTPUT = ".jp-OutputArea-output"
 KERNEL_IDLE = ".jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status='idle']"
+CODE_PROMPT = ".jp-CodeCell .jp-InputPrompt"  # "[ ]:" before a run, "[*]:" queued or running, "[1]:" done
+RAN_PROMPT = re.compile(r"\[(\*|\d+)\]")
+RUN_STARTS_WITHIN_S = 15
 # Text that only shows up in an output when something went wrong.
 ERROR_MARKERS = ("Traceback", "Error displaying widget", "Error rendering")
 
@@ -75,9 +78,11 @@ class JupyterLab:
     token: str
     root_dir: Path
 
-    def notebook_url(self, name: str) -> str:
-        """The address that opens notebook ``name`` (logging in with the token)."""
-        return f"{self.url}/lab/tree/{name}?token={self.token}"
+    def notebook_url(self, name: str, ui: str = "lab") -> str:
+        """The address that opens notebook ``name`` in JupyterLab (``ui="lab"``) or Notebook 7
+        (``ui="notebook"``), logging in with the token."""
+        path = {"lab": "lab/tree", "notebook": "notebooks"}[ui]
+        return f"{self.url}/{path}/{name}?token={self.token}"
 
     def kernel_states(self) -> list[str]:
         """The execution state of every running kernel ("starting", "idle", "busy", ...).
@@ -148,6 +153,8 @@ def jupyterlab(notebook: Path, workdir: Path) -> Iterator[JupyterLab]:
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         f"--LabApp.user_settings_dir={settings}",
         f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
+        f"--JupyterNotebookApp.user_settings_dir={settings}",  # Notebook 7, served by the same server
+        f"--JupyterNotebookApp.workspaces_dir={workdir / 'workspaces'}",
     ]
     if os.getuid() == 0:
         command.append("--allow-root")
@@ -204,20 +211,44 @@ class NotebookPage:
         self.timeout_ms = timeout_s * 1000
         page.set_default_timeout(self.timeout_ms)
 
-    def open(self, lab: JupyterLab, name: str) -> None:
-        """Open notebook ``name`` and wait until its kernel has started and is idle."""
-        self.page.goto(lab.notebook_url(name))
+    def open(self, lab: JupyterLab, name: str, ui: str = "lab") -> None:
+        """Open notebook ``name`` (in JupyterLab or Notebook 7) and wait until it is ready to run.
+
+        Ready means all of: the server reports an idle kernel, the page's kernel indicator says
+        idle, and every cell of the notebook is in the page.
+        """
+        self.page.goto(lab.notebook_url(name, ui))
         deadline = time.monotonic() + self.timeout_ms / 1000
         while "idle" not in lab.kernel_states():
             if time.monotonic() > deadline:
                 raise TimeoutError(f"no idle kernel for {name}; kernels: {lab.kernel_states()}")
             time.sleep(0.3)
         self.page.locator(KERNEL_IDLE).wait_for()
+        n_code_cells = sum(cell["cell_type"] == "code"
+                           for cell in json.loads((lab.root_dir / name).read_text(encoding="utf-8"))["cells"])
+        expect(self.page.locator(CODE_PROMPT)).to_have_count(n_code_cells, timeout=self.timeout_ms)
 
     def run_all_cells(self) -> None:
-        """Run → Run All Cells, from the menu bar."""
-        self.page.get_by_role("menuitem", name="Run", exact=True).click()
-        self.page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        """Run → Run All Cells, from the menu bar; click again once if no cell started.
+
+        A click that comes while the page is still settling can be lost (seen once): a cell that
+        runs shows ``[*]`` or its execution count in its prompt, so that is what is checked.
+        """
+        for attempt in range(2):
+            self.page.get_by_role("menuitem", name="Run", exact=True).click()
+            self.page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+            if self._some_cell_ran(RUN_STARTS_WITHIN_S):
+                return
+        raise TimeoutError(f"Run All Cells was clicked twice and no cell started within {RUN_STARTS_WITHIN_S} s")
+
+    def _some_cell_ran(self, within_s: float) -> bool:
+        """Whether a code cell's prompt shows ``[*]`` or an execution count within ``within_s`` seconds."""
+        deadline = time.monotonic() + within_s
+        while time.monotonic() < deadline:
+            if any(RAN_PROMPT.search(text) for text in self.page.locator(CODE_PROMPT).all_inner_texts()):
+                return True
+            time.sleep(0.2)
+        return False
 
     def image(self, index: int = 0) -> Locator:
         """The ``index``-th image widget of the notebook's outputs."""

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from ..embeddings import SeparationReport
 from ..messages import msg
-from .token_labels import label_fonts, token_label
+from .token_labels import fonts_for, label_fonts, token_label
 
 KIND_COLOURS = {
     "animal": "#d95f02", "vehicle": "#1b9e77", "place": "#7570b3", "verb": "#e7298a",
@@ -39,7 +39,7 @@ class WordMap:
         self.points = ax.scatter([0.0] * len(self.words), [0.0] * len(self.words), c=colours, s=28)
         self.labels = [
             ax.annotate(token_label(word), (0.0, 0.0), xytext=(3, 3), textcoords="offset points",
-                        fontsize=8, fontfamily=label_fonts(), color=colour)
+                        fontsize=8, fontfamily=fonts_for(token_label(word)), color=colour)
             for word, colour in zip(self.words, colours)
         ]
         shown_kinds = list(dict.fromkeys(kinds.get(word, "function") for word in self.words))
@@ -98,8 +98,8 @@ class SimilarityTimeline:
         """Replace the plotted pairs; ``series`` maps a label like ``cat–dog`` to one cosine per step."""
         for line in self.lines:
             line.remove()
-        self.lines = [self.ax.plot(steps, values, marker="o", markersize=3, label=token_label(label))[0]
-                      for label, values in series.items()]
+        self.lines = [self.ax.plot(steps, values, marker="o", markersize=3, label=token_label(label), color=f"C{i}")[0]
+                      for i, (label, values) in enumerate(series.items())]
         self.ax.legend(loc="lower right", fontsize=8, prop={"family": label_fonts()})
 
     def mark(self, step: int) -> None:

@@ -11,10 +11,16 @@ heatmap, the bars, the dots and the title change when the slider moves.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.backend_bases import RendererBase
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
+from matplotlib.transforms import Bbox
 
 from ..messages import msg
 from .attention import label_tokens
@@ -32,6 +38,23 @@ def hidden_state_name(index: int) -> str:
     return msg("widgets.hidden_embeddings") if index == 0 else msg("widgets.hidden_after_block", block=index - 1)
 
 
+def spread_labels(labels: list[Annotation], renderer: RendererBase) -> None:
+    """Nudge labels up or down, a line at a time, until no two overlap; each stays beside its point.
+
+    Labels are placed bottom to top; each takes the nearest free line (0, +1, -1, +2, ...).
+    """
+    placed: list[Bbox] = []
+    for label in sorted(labels, key=lambda text: text.xy[1]):
+        box = label.get_window_extent(renderer)
+        line = box.height * 72 / label.figure.dpi  # one text line, in points
+        for shift in sorted(range(-len(labels), len(labels) + 1), key=lambda k: (abs(k), -k)):
+            moved = box.translated(0, shift * box.height)
+            if not any(moved.overlaps(other) for other in placed):
+                break
+        label.xyann = (label.xyann[0], label.xyann[1] + shift * line)
+        placed.append(moved)
+
+
 def pca_2d(points: np.ndarray) -> np.ndarray:
     """Project ``points`` (n, d) onto their two main directions of variation: (n, 2)."""
     centred = points - points.mean(axis=0)
@@ -43,8 +66,10 @@ def pca_2d(points: np.ndarray) -> np.ndarray:
 class HiddenStateFigure:
     """Build once; :meth:`set_states` when the text changes, :meth:`set_layer` on every move."""
 
-    def __init__(self, size: tuple[float, float] = (11.0, 5.0), dpi: int = 80) -> None:
+    def __init__(self, size: tuple[float, float] = (10.5, 5.0), dpi: int = 80) -> None:
         self.figure = Figure(figsize=size, dpi=dpi)
+        FigureCanvasAgg(self.figure)  # drawn off-screen; labels are measured before the first draw
+        self.path_labels: list[Annotation] = []
         grid = self.figure.add_gridspec(1, 4, width_ratios=[1.0, 0.03, 0.35, 0.9], wspace=0.4,
                                         left=0.09, right=0.98, bottom=0.12, top=0.88)
         self.states_ax = self.figure.add_subplot(grid[0])
@@ -57,9 +82,9 @@ class HiddenStateFigure:
                                               label=msg("widgets.hidden_value"))
         self.states_ax.set_xlabel(msg("widgets.hidden_dimension_axis"))
         self.states_ax.xaxis.set_label_coords(0.5, -0.08)  # fixed: no measuring of tick labels
-        self.norm_ax.set_title(msg("widgets.norm_title"), fontsize=10)
+        self.norm_ax.set_title(textwrap.fill(msg("widgets.norm_title"), 16), fontsize=9)  # narrow axes: wrap
         self.norm_ax.set_yticks([])
-        self.path_ax.set_title(msg("widgets.pca_title"), fontsize=10)
+        self.path_ax.set_title(textwrap.fill(msg("widgets.pca_title"), 40), fontsize=9)
         colour_note = self.path_ax.text(0.02, 0.02, msg("widgets.pca_colour"), transform=self.path_ax.transAxes, fontsize=7)
         colour_note.set_in_layout(False)
         self.path_ax.set_xlabel(msg("widgets.pca_axis", n=1))
@@ -110,17 +135,21 @@ class HiddenStateFigure:
         self.dots.set_array(np.arange(T))
         for collection in (self.paths, self.dots):
             collection.set_clim(0, max(1, T - 1))
-        for text in list(self.path_ax.texts):
+        for text in self.path_labels:
             text.remove()
+        self.path_labels = []
         low, high = projected.reshape(-1, 2).min(axis=0), projected.reshape(-1, 2).max(axis=0)
         margin = (high - low) * 0.08 + 1e-6
         self.path_ax.set_xlim(low[0] - margin[0], high[0] + margin[0])
         self.path_ax.set_ylim(low[1] - margin[1], high[1] + margin[1])
         if T > MAX_PATH_LABELS:
             return
-        for t, label in enumerate(labels):
-            x, y = projected[-1, t]
-            self.path_ax.text(x, y, label, fontsize=7, fontfamily=fonts_for(label), alpha=0.8)
+        self.path_labels = [
+            self.path_ax.annotate(label, tuple(projected[-1, t]), xytext=(2, 0), textcoords="offset points",
+                                  va="center", fontsize=7, fontfamily=fonts_for(label), alpha=0.8)
+            for t, label in enumerate(labels)
+        ]
+        spread_labels(self.path_labels, self.figure.canvas.get_renderer())
 
     def set_layer(self, layer: int) -> None:
         """Show hidden state ``layer`` (0 = the embeddings, i = after block i - 1)."""

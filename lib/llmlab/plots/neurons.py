@@ -6,15 +6,19 @@ from collections.abc import Sequence
 
 import numpy as np
 import torch
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.colors import ListedColormap
+from matplotlib.colors import to_rgba_array
 from matplotlib.figure import Figure
 
 from ..messages import msg
 from ..neurons import AttentionResult
+from .heatmap import Colouring, heatmap, set_cells
 
 NEGATIVE, POSITIVE = "#4c72b0", "#dd8452"  # blue: output below 0, orange: above 0
 LIMIT = 3.0  # the plane shown is [-LIMIT, LIMIT] squared
+SIDE_COLOURS = (to_rgba_array(["#dbe4f0", "#f8e1d0"]) * 255).round().astype(np.uint8)  # light blue, light orange
+POINT_COLOURS = to_rgba_array([NEGATIVE, POSITIVE])
 
 
 def line_points(w1: float, w2: float, b: float) -> tuple[list[float], list[float]]:
@@ -33,10 +37,11 @@ class NeuronPlane:
     def __init__(self, ax: Axes, points: torch.Tensor) -> None:
         self.ax = ax
         grid = np.linspace(-LIMIT, LIMIT, 121)
-        self.grid_x, self.grid_y = np.meshgrid(grid, grid)
+        self.grid_x, self.grid_y = np.meshgrid(grid, grid[::-1])  # row 0 at the top (y = LIMIT)
+        # ready-made RGBA cells filling the axes, so a widget can paint them fast (plots.heatmap)
         self.background = ax.imshow(
-            np.zeros_like(self.grid_x), extent=(-LIMIT, LIMIT, -LIMIT, LIMIT), origin="lower",
-            cmap=ListedColormap(["#dbe4f0", "#f8e1d0"]), vmin=0, vmax=1,
+            np.zeros((*self.grid_x.shape, 4), dtype=np.uint8), extent=(-LIMIT, LIMIT, -LIMIT, LIMIT),
+            origin="upper", interpolation="nearest",
         )
         self.points = ax.scatter(*points.numpy().T, s=36, edgecolors="black", linewidths=0.5, zorder=3)
         (self.line,) = ax.plot([], [], color="black", linewidth=2, label=msg("plots.decision_line"))
@@ -49,13 +54,18 @@ class NeuronPlane:
         ax.set_aspect("equal")
         ax.set_xlabel("x")
         ax.set_ylabel("y")
-        ax.legend(loc="lower left", fontsize=8)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), fontsize=8, frameon=False)  # outside: drawn once
+
+    @property
+    def dynamic(self) -> list[Artist]:
+        """The artists the sliders change, in drawing order (the frame and legend stay on top)."""
+        return [self.background, self.line, self.points, self.arrow, *self.ax.spines.values(), self.ax.title]
 
     def update(self, w1: float, w2: float, b: float, outputs: torch.Tensor) -> None:
         """Redraw for weights (w1, w2), bias b and the neuron's output at every point."""
         positive = (self.grid_x * w1 + self.grid_y * w2 + b) > 0
-        self.background.set_data(positive.astype(float))
-        self.points.set_facecolors([POSITIVE if o > 0 else NEGATIVE for o in outputs.tolist()])
+        self.background.set_data(SIDE_COLOURS[positive.astype(np.intp)])
+        self.points.set_facecolors(np.where((outputs > 0).numpy()[:, None], POINT_COLOURS[1], POINT_COLOURS[0]))
         self.line.set_data(*line_points(w1, w2, b))
         # the weight vector (w1, w2) drawn from the origin: it points to the positive side
         self.arrow.xy = (0, 0)
@@ -94,13 +104,16 @@ class AttentionBiasView:
         left, right = figure.subplots(1, 2, width_ratios=[1, 1.2])
         n = baseline.weights.shape[0]
         tokens = [msg("plots.token", i=i + 1) for i in range(n)]
-        self.heatmap = left.imshow(baseline.weights.numpy(), cmap="Blues", vmin=0, vmax=1)
+        self.colouring = Colouring("Blues", 0.0, 1.0)
+        self.heatmap = heatmap(left)
+        set_cells(self.heatmap, self.colouring.rgba(baseline.weights.numpy()))
+        left.set_aspect("equal")
         self.cells = [[left.text(j, i, "", ha="center", va="center", fontsize=10) for j in range(n)] for i in range(n)]
         left.set_xticks(range(n), tokens)
         left.set_yticks(range(n), tokens)
         left.set_xlabel(msg("plots.keys_axis"))
         left.set_ylabel(msg("plots.queries_axis"))
-        left.set_title(msg("plots.weights_title"))
+        left.set_title(msg("plots.weights_title"), fontsize=10)
         base = baseline.output.numpy()
         right.scatter(base[:, 0], base[:, 1], s=80, facecolors="none", edgecolors="gray", label=msg("plots.no_bias"))
         self.outputs = right.scatter(base[:, 0], base[:, 1], s=60, color=POSITIVE, zorder=3, label=msg("plots.with_bias"))
@@ -114,12 +127,19 @@ class AttentionBiasView:
         right.set_aspect("equal")
         right.axhline(0, color="black", linewidth=0.5)
         right.axvline(0, color="black", linewidth=0.5)
-        right.set_title(msg("plots.output_title"))
-        right.legend(loc="lower right", fontsize=8)
+        right.set_title(msg("plots.output_title"), fontsize=10)
+        right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=8, frameon=False)  # outside: drawn once
+        self.frames = [*left.spines.values()]
+
+    @property
+    def dynamic(self) -> list[Artist]:
+        """The artists the sliders change, in drawing order."""
+        return [self.heatmap, *self.frames, *(text for row in self.cells for text in row),
+                self.outputs, *self.arrows, *self.names]
 
     def update(self, result: AttentionResult) -> None:
         """Show the attention weights and outputs of ``result``."""
-        self.heatmap.set_data(result.weights.numpy())
+        set_cells(self.heatmap, self.colouring.rgba(result.weights.numpy()))
         for i, row in enumerate(result.weights.tolist()):
             for j, weight in enumerate(row):
                 self.cells[i][j].set_text(f"{weight:.3f}" if j <= i else msg("plots.masked"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import matplotlib as mpl
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
@@ -44,9 +45,17 @@ class ComponentBars:
         self.totals = [ax.text(x, 0, "", ha="center", va="bottom") for x in positions]
         ax.set_xticks(list(positions), list(columns))
         ax.set_ylabel(msg("plots.parameters_axis"))
+        ax.yaxis.set_label_coords(-0.11, 0.5)  # a fixed place: redraws need not measure the tick labels
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: short_number(value)))
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8, frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
+
+    @property
+    def dynamic(self) -> list[Artist]:
+        """What ``update`` changes: the bars, their numbers, the y axis (its scale follows) and the title."""
+        bars = [bar for column in self.bars.values() for bar in column]
+        labels = [text for column in self.labels.values() for text in column]
+        return [*bars, *labels, *self.totals, self.ax.yaxis, self.ax.spines["left"], self.ax.title]
 
     def update(self, counts: Sequence[Mapping[str, int]]) -> None:
         """``counts[i][component]``: how many parameters column i has in that component."""

@@ -41,7 +41,7 @@ class AttentionExplorer(ModelPanel):
                                              description=msg("widgets.head_slider"))
         self.query_menu = widgets.Dropdown(options=[("0", 0)], description=msg("widgets.query_label"))
         self.temperature_slider = widgets.FloatLogSlider(
-            1.0, base=2, min=-3, max=3, step=0.25, description=msg("widgets.temperature_label"),
+            1.0, base=2, min=-3, max=3, step=0.25, readout_format=".3g", description=msg("widgets.temperature_label"),
             tooltip=msg("widgets.temperature_help"), style={"description_width": "initial"},
         )
         temperature_note = widgets.HTML(f"<small>{html.escape(msg('widgets.temperature_help'))}</small>")

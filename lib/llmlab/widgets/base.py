@@ -27,6 +27,7 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from ..lens import encode_for_model
 from ..messages import msg
@@ -90,6 +91,36 @@ def paint_cells(canvas: FigureCanvasAgg, image: AxesImage) -> None:
     pixels[top:bottom, x0:x1] = cells[rows[:, None], columns[None, :]]
 
 
+PANEL_CLASS = "llmlab-panel"
+# Shown by the page as it is (a style sheet for this panel only): every slider's number is a visible,
+# editable box (click or Tab to it, type a value, Enter), the keyboard way that works in every
+# front end (Notebook 7 gives the arrow keys to its own cell shortcuts), and figures keep their size.
+PANEL_STYLE = f"""<style>
+.{PANEL_CLASS} .widget-readout {{
+  border: 1px solid var(--jp-border-color1, #9e9e9e); border-radius: 3px; padding: 0 4px;
+  min-width: 3.5em; background: var(--jp-layout-color1, #fff); cursor: text;
+}}
+.{PANEL_CLASS} img.widget-image {{ width: auto; height: auto; max-width: 100%; }}
+</style>"""
+
+
+def natural_size() -> widgets.Layout:
+    """Layout of a figure's image: its own pixel size, shrunk (never stretched) to a narrower output."""
+    return widgets.Layout(width="auto", height="auto", max_width="100%", align_self="flex-start")
+
+
+def freeze_layout(figure: Figure, canvas: FigureCanvasAgg) -> None:
+    """Lay ``figure`` out once (constrained layout, if it has one), then keep the axes where they are.
+
+    Constrained layout measures every text on every draw, about half the cost of a redraw; a
+    widget's labels keep their size, so once is enough.
+    """
+    engine = figure.get_layout_engine()
+    if engine is not None and not isinstance(engine, PlaceHolderLayoutEngine):
+        canvas.draw()
+        figure.set_layout_engine("none")
+
+
 def figure_png(figure: Figure) -> bytes:
     """Draw ``figure`` completely and return it as PNG bytes."""
     canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
@@ -118,7 +149,7 @@ class WidgetPanel:
         self.dynamic: list[Artist] = []
         self._background: Any = None
         self._muted = False
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = widgets.Image(format="png", layout=natural_size())
         self.message = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.save_button = widgets.Button(description=msg("widgets.save_button"), icon="download")
         self.save_button.on_click(self.guard(lambda _: self.save()))
@@ -126,8 +157,10 @@ class WidgetPanel:
             [widgets.HBox(list(controls), layout=widgets.Layout(flex_flow="row wrap")),
              self.image,
              widgets.HBox([self.save_button, self.message]),
-             *below]
+             *below,
+             widgets.HTML(PANEL_STYLE, layout=widgets.Layout(display="none"))]
         )
+        self.view.add_class(PANEL_CLASS)
 
     # --- drawing ---
 
@@ -137,6 +170,7 @@ class WidgetPanel:
 
     def redraw(self) -> None:
         """Draw everything; keep the picture without the dynamic artists for :meth:`refresh`."""
+        freeze_layout(self.figure, self.canvas)
         shown = [artist.get_visible() for artist in self.dynamic]
         for artist in self.dynamic:
             artist.set_visible(False)
@@ -152,12 +186,26 @@ class WidgetPanel:
             self.redraw()
             return
         self.canvas.restore_region(self._background)
+        self.draw_dynamic()
+        self.image.value = canvas_png(self.canvas)
+
+    def background(self) -> Any:
+        """The kept picture without the dynamic artists (drawn first if needed)."""
+        if self._background is None:
+            self.redraw()
+        return self._background
+
+    def forget_background(self) -> None:
+        """Something still changed: the next :meth:`refresh` draws the whole figure again."""
+        self._background = None
+
+    def draw_dynamic(self) -> None:
+        """Draw the dynamic artists over the kept picture (a panel may paint more here)."""
         for artist in self.dynamic:
             if is_cell_image(artist):
                 paint_cells(self.canvas, artist)
             else:
                 self.figure.draw_artist(artist)
-        self.image.value = canvas_png(self.canvas)
 
     # --- messages and callbacks ---
 
@@ -167,12 +215,16 @@ class WidgetPanel:
         self.message.value = f'<span style="color:{colour}">{html.escape(text)}</span>' if text else ""
 
     def guard(self, callback: Callable[..., Any]) -> Callable[..., Any]:
-        """Wrap a callback so any error is shown in the message area instead of raised."""
+        """Wrap a callback so any error is shown in the message area instead of raised.
+
+        The callback runs torch on one thread (see :func:`one_torch_thread`).
+        """
 
         @functools.wraps(callback)
         def guarded(*args: Any, **kwargs: Any) -> Any:
             try:
-                return callback(*args, **kwargs)
+                with one_torch_thread():
+                    return callback(*args, **kwargs)
             except Exception as error:  # a widget must never show a traceback
                 self.say(str(error) or type(error).__name__, "error")
                 return None
@@ -283,17 +335,6 @@ class ModelPanel(WidgetPanel):
         )
         super().__init__([self.text_box, *controls], figure, name, below)
         self.on_change(self.text_box, self._run)
-
-    def guard(self, callback: Callable[..., Any]) -> Callable[..., Any]:
-        """Like :meth:`WidgetPanel.guard`, and the callback runs torch on one thread."""
-        guarded = super().guard(callback)
-
-        @functools.wraps(callback)
-        def on_one_thread(*args: Any, **kwargs: Any) -> Any:
-            with one_torch_thread():
-                return guarded(*args, **kwargs)
-
-        return on_one_thread
 
     def set_text(self, text: str) -> None:
         """Run the model on ``text`` and update every view (problems become messages)."""

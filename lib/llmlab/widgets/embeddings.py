@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as widgets
+
+from matplotlib.transforms import Bbox
 
 from ..embeddings import PCA, Snapshots, word_ids
 from ..messages import msg
@@ -43,18 +46,24 @@ class EmbeddingReplay(WidgetPanel):
         )
         self.word_boxes = [
             widgets.Text(value=word, description=msg(key), continuous_update=False,
-                         layout=widgets.Layout(width="13em"))
+                         style={"description_width": "initial"}, layout=widgets.Layout(width="15em"))
             for word, key in zip(pair, ("widgets.embeddings.anchor", "widgets.embeddings.near",
                                         "widgets.embeddings.far"))
         ]
-        figure, (map_ax, time_ax) = new_figure(11, 4.6, columns=2, width_ratios=[3, 2])
+        figure, (map_ax, time_ax) = new_figure(8.4, 4.4, columns=2, width_ratios=[3, 2])
         super().__init__([self.slider, *self.word_boxes], figure, "embedding_replay")
         self.word_map = WordMap(map_ax, self.words, kinds)
         self.timeline = SimilarityTimeline(time_ax)
+        # The map at each step is drawn once and kept (its pixels); the step slider pastes it back.
+        self.dynamic = [map_ax, self.timeline.marker]
+        self.map_frames: dict[int, Any] = {}  # step → pixels (matplotlib's BufferRegion)
+        self.map_area: Bbox | None = None
         self.on_change(self.slider, self._set_step)
         for box in self.word_boxes:
             self.on_change(box, lambda _: self._set_words(*(b.value for b in self.word_boxes)))
         self.set_words(*pair)
+        for step in snapshots.steps:  # every map now: moving the slider then only pastes pictures
+            self._map_frame(step)
 
     def set_step(self, step: int) -> None:
         """Show the embeddings as they were at training step ``step``."""
@@ -84,8 +93,26 @@ class EmbeddingReplay(WidgetPanel):
         table = self.snapshots.token_embedding[index]
         self.word_map.update(self.pca.project(table[self.rows]), msg("widgets.embeddings.map_title", step=step))
         self.timeline.mark(step)
-        self.show()
+        self.refresh()
         self.say(self.summary())
+
+    def draw_dynamic(self) -> None:
+        """Paste the word map of the current step (drawn once per step), then the step marker."""
+        self.canvas.restore_region(self._map_frame(self.step))
+        self.figure.draw_artist(self.timeline.marker)
+
+    def _map_frame(self, step: int) -> Any:
+        """The pixels of the word map at ``step``, drawn on first use (everything left of the timeline)."""
+        if step not in self.map_frames:
+            self.canvas.restore_region(self.background())
+            table = self.snapshots.token_embedding[self.snapshots.index_of(step)]
+            self.word_map.update(self.pca.project(table[self.rows]), msg("widgets.embeddings.map_title", step=step))
+            self.figure.draw_artist(self.word_map.ax)
+            if self.map_area is None:  # measured once: the layout stays as it is
+                timeline_left = self.timeline.ax.get_tightbbox(self.canvas.get_renderer()).x0
+                self.map_area = Bbox.from_extents(0, 0, timeline_left - 1, self.figure.bbox.height)
+            self.map_frames[step] = self.canvas.copy_from_bbox(self.map_area)
+        return self.map_frames[step]
 
     def _set_words(self, anchor: str, near: str, far: str) -> None:
         chosen = [word.strip() for word in (anchor, near, far)]
@@ -98,6 +125,7 @@ class EmbeddingReplay(WidgetPanel):
             f"{chosen[0]}–{chosen[2]}": self.snapshots.similarity_over_time(a, c),
         }
         self.timeline.set_series(self.snapshots.steps, self.series)
+        self.forget_background()  # the timeline changed: draw the still parts again
         self._set_step(self.step)
 
     def summary(self) -> str:

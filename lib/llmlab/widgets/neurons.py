@@ -29,6 +29,7 @@ class NeuronWidget(Holding, WidgetPanel):
         figure = Figure(figsize=(4.8, 4.8), layout="constrained")
         self.plane = NeuronPlane(figure.subplots(), self.points)
         super().__init__([self.w1, self.w2, self.b], figure, "neuron")
+        self.dynamic = self.plane.dynamic
         self.update = self.guard(self._update)
         self.outputs = neuron_outputs(self.points, w1, w2, b)
         for slider in (self.w1, self.w2, self.b):
@@ -54,7 +55,7 @@ class NeuronWidget(Holding, WidgetPanel):
             self.say(msg("widgets.neuron_no_weights", b=b), "warning")
         else:
             self.say(msg("widgets.neuron_summary", positive=positive, negative=len(self.outputs) - positive))
-        self.show()
+        self.refresh()
 
 
 class AttentionBiasWidget(Holding, WidgetPanel):
@@ -70,9 +71,10 @@ class AttentionBiasWidget(Holding, WidgetPanel):
             name: [float_slider(f"{name}[{i}]") for i in range(2)] for name in ("b_Q", "b_K", "b_V")
         }
         controls = [widgets.VBox(pair) for pair in self.sliders.values()]
-        figure = Figure(figsize=(9, 4), layout="constrained")
+        figure = Figure(figsize=(8.4, 3.8), layout="constrained")
         self.plot = AttentionBiasView(figure, biased_attention(self.example))
         super().__init__(controls, figure, "attention_biases")
+        self.dynamic = self.plot.dynamic
         self.update = self.guard(self._update)
         for pair in self.sliders.values():
             for slider in pair:
@@ -113,4 +115,4 @@ class AttentionBiasWidget(Holding, WidgetPanel):
                 rest=self.effect.output_change_minus_b_V,
             )
         )
-        self.show()
+        self.refresh()

@@ -62,6 +62,7 @@ class MLPCalculator(Holding, WidgetPanel):
         )
         controls = [self.inputs, self.hidden_1, self.hidden_2, self.outputs, self.bias]
         super().__init__(controls, figure, "mlp_parameters")
+        self.dynamic = self.bars.dynamic
         self.formula_total = self.torch_total = 0
         self.update = self.guard(self._update)
         self.set(sizes, bias)
@@ -109,12 +110,12 @@ class MLPCalculator(Holding, WidgetPanel):
         self.say(
             msg("widgets.mlp_summary", neurons=neuron_count(sizes), formula=self.formula_total, torch=self.torch_total)
         )
-        self.show()
+        self.refresh()
 
 
 @functools.lru_cache(maxsize=32)
 def meta_count(config: GPTConfig) -> dict[str, int]:
-    """torch's per-component count of a model built without weights (cached: GPT-3 takes seconds)."""
+    """torch's per-component count of a model built without weights (cached: GPT-3 takes a tenth of a second)."""
     return count_without_weights(config)
 
 
@@ -139,7 +140,10 @@ class TransformerCalculator(Holding, WidgetPanel):
         figure = Figure(figsize=(8, 4), layout="constrained")
         self.bars = ComponentBars(figure.subplots(), [msg("widgets.by_formula"), msg("widgets.by_torch")], COMPONENTS)
         super().__init__([self.preset, *self.fields], figure, "transformer_parameters")
+        self.dynamic = self.bars.dynamic
         self.counts: tuple[dict[str, int], dict[str, int]] | None = None
+        for config in self.presets.values():  # count the presets now: the menu then answers at once
+            meta_count(config)
         self.update = self.guard(self._update)
         self.choose(start or next(iter(self.presets)))
         self.preset.observe(lambda change: self.holding or self.guard(self.choose)(change["new"]), names="value")
@@ -201,4 +205,4 @@ class TransformerCalculator(Holding, WidgetPanel):
         self.bars.update([by_formula, by_torch])
         self.bars.ax.set_title(msg("widgets.transformer_title", total=short_number(total(by_torch))))
         self.say(msg("widgets.transformer_summary", formula=total(by_formula), torch=total(by_torch)))
-        self.show()
+        self.refresh()

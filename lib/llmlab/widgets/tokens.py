@@ -53,6 +53,7 @@ class TokenizerPlayground(WidgetPanel):
         controls, *rest = self.view.children
         self.view.children = (controls, self.count, self.chips, *rest)
         self.bars = TokenCountBars(ax, list(self.tokenizers))
+        self.dynamic = self.bars.dynamic
         self.on_change(self.text_box, self._set_text)
         self.on_change(self.menu, self._set_tokenizer)
         self.set_text(text)
@@ -97,7 +98,7 @@ class TokenizerPlayground(WidgetPanel):
         self.pieces, self.ids = [], []
         self.chips.value = self.count.value = ""
         self.bars.update(self.counts(), self.current)
-        self.show()
+        self.refresh()
         if not self.text:
             self.say(msg("widgets.tokens.empty"), "warning")
             return
