@@ -451,6 +451,115 @@ MESSAGES: dict[str, str] = {
     "plots.no_bias": "all biases 0",
     "plots.masked": "(later token:\nnot seen)",
     "plots.with_bias": "with the sliders' biases",
+    # --- lesson 06: masking and generation ---
+    "fingerprint.not_a_model": "A fingerprint needs a torch model (nn.Module), not {kind}.",
+    "sampling.bad_temperature": (
+        "temperature must be a number from 0 (always the most likely token) to {high}, got {value!r}."
+    ),
+    "sampling.bad_temperature_positive": "temperature must be a number above 0 and at most {high}, got {value!r}.",
+    "sampling.bad_top_k": (
+        "top_k must be None (keep every token) or a whole number from 1 to {high} (the vocabulary size), "
+        "got {value!r}."
+    ),
+    "sampling.not_a_model": "This needs an llmlab GPT model, not {kind}.",
+    "sampling.bad_ids": "Token ids must be whole numbers from 0 to {vocab} - 1 (this model's vocabulary size).",
+    "sampling.bad_max_new_tokens": "max_new_tokens must be a whole number of at least 1, got {value!r}.",
+    "kv_cache.not_a_config": "The KV-cache formula needs a GPTConfig, not {kind}.",
+    "kv_cache.bad_bytes": "bytes_per_number must be 1, 2 (fp16/bf16), 4 (fp32) or 8 (fp64), got {value!r}.",
+    "kv_cache.bad_tokens": "tokens must be a whole number from 1 to {high} (the context length), got {value!r}.",
+    "kv_cache.bad_length": "length must be a whole number from 1 to {high} (the context length), got {value!r}.",
+    "plots.causal_mask_title": "causal mask: coloured = may read, grey = hidden",
+    "plots.floor_line": "exact floor of the toy corpus ({floor:.3f})",
+    "plots.loss_axis": "loss (nats per token)",
+    "plots.tokens_so_far": "tokens in the text (the new one included)",
+    "plots.ms_per_token": "ms for the new token",
+    "plots.probability_axis": "probability of being the next token",
+    "widgets.generation.temperature": "temperature",
+    "widgets.generation.top_k": "top-k",
+    "widgets.generation.sample": "sample",
+    "widgets.generation.greedy": "greedy",
+    "widgets.generation.reset": "reset",
+    "widgets.generation.bad_temperature": (
+        "The temperature slider goes from {low} to {high}; {value!r} is not in that range. "
+        "(For 'always the most likely token' press greedy.)"
+    ),
+    "widgets.generation.bad_top_k": (
+        "top-k must be a whole number from 1 to {high} (the vocabulary size), or None for every token; "
+        "got {value!r}."
+    ),
+    "widgets.generation.bad_prompt": "The prompt must be text, not {kind}.",
+    "widgets.generation.ready": (
+        "Bars: the next-token probabilities (dashed outline: the model's own, temperature 1). "
+        "Press sample or greedy to append a token."
+    ),
+    "widgets.generation.appended_sampled": (
+        "sampled {token!r} (probability {p:.2f}; the greedy token had {greedy_p:.2f})."
+    ),
+    "widgets.generation.appended_greedy": "greedy: took {token!r}, the most likely token ({p:.2f}); no randomness.",
+    "widgets.generation.finished": "The text is finished ({reason}); press reset to start again.",
+    "widgets.generation.stop_end_token": "the end token was chosen",
+    "widgets.generation.stop_context": "the context is full",
+    "widgets.generation.title": "new token {step}: the most likely candidates (orange = greedy choice)",
+    "widgets.generation.shape": (
+        "temperature {temperature:.2f}: {kept} tokens can be drawn; the greedy token now has probability {top:.2f}."
+    ),
+    "widgets.generation.legend": "grey: the prompt · blue: sampled · orange: greedy (argmax)",
+    "ex06.causal_mask.why": (
+        "Query i (a row) may read key j (a column) when j is i or earlier: the lower triangle with its "
+        "diagonal. With a cache the n_queries queries are the LAST positions of n_keys, so the diagonal "
+        "shifts right by n_keys - n_queries."
+    ),
+    "ex06.causal_mask.not_a_function": (
+        "Pass the function itself, e.g. check(\"06.causal_mask\", my_causal_mask) without brackets; got a {kind}."
+    ),
+    "ex06.causal_mask.returned_none": (
+        "Your function returned None: finish its body and return the mask (a tensor of shape (n_queries, n_keys))."
+    ),
+    "ex06.causal_mask.not_a_tensor": "Return a torch tensor of shape (n_queries, n_keys), not a {kind}.",
+    "ex06.causal_mask.shape": "For those sizes the mask must have shape {wanted} (n_queries, n_keys); yours has {got}.",
+    "ex06.causal_mask.values": (
+        "Use True/False (True = may read), 1/0, or an additive mask of 0 (may read) and -inf (hidden)."
+    ),
+    "ex06.causal_mask.raised": "my_causal_mask({n_queries}, {n_keys}) raised {error}.",
+    "ex06.causal_mask.wrong_at": "For n_queries={n_queries}, n_keys={n_keys} some cells are wrong.",
+    "ex06.causal_mask.inverted": (
+        "Your mask marks the hidden cells (the upper triangle). Here True (or 0 in an additive mask) "
+        "means \"may read\": keep the lower triangle with the diagonal, e.g. torch.tril."
+    ),
+    "ex06.causal_mask.transposed": (
+        "Rows and columns are swapped: row i is the query, column j the key, and a query may read only "
+        "keys at or before it (j ≤ i). Yours lets token 0 read everything."
+    ),
+    "ex06.causal_mask.no_diagonal": "Almost: a token must also read itself. Keep the diagonal (j = i).",
+    "ex06.causal_mask.cache_offset": (
+        "Right for a square mask, not with a cache: the {n_queries} queries are the last {n_queries} of "
+        "{n_keys} positions, so query 0 is position {n_keys} - {n_queries}. Shift the diagonal (torch.tril's diagonal=)."
+    ),
+    "ex06.causal_mask.no_mask": "Every cell is allowed: that is no mask at all, and the model would read the answer.",
+    "ex06.causal_mask.hint": "Draw the mask for 3 queries and 3 keys on paper first: which cells may row 0 read?",
+    "ex06.cache_memory.why": (
+        "2 (keys and values) × 24 layers × 1,024 tokens × 1,024 numbers × 2 bytes = {mb:.1f} MB per sequence."
+    ),
+    "ex06.cache_memory.one_of_two": "That is the keys alone (or the values alone): the cache keeps both.",
+    "ex06.cache_memory.fp32": "That is with 4 bytes per number (fp32); the question asks for fp16 (2 bytes).",
+    "ex06.cache_memory.mebibytes": "Close: that is in MiB (2^20 bytes); give MB (10^6 bytes).",
+    "ex06.cache_memory.hint": "2 (keys and values) × layers × tokens × d_model × bytes per number, then ÷ 1,000,000.",
+    "ex06.forward_passes.why": (
+        "One pass reads the whole prompt at once and gives the first new token; each further token needs "
+        "one pass over just that token (the cache holds the rest): 1 + 4 = 5."
+    ),
+    "ex06.forward_passes.per_prompt_token": (
+        "The prompt is not read token by token: all 10 positions go through one masked pass together."
+    ),
+    "ex06.forward_passes.extra_pass": "There is no separate pass for the prompt: the pass over the prompt already gives the first new token.",
+    "ex06.forward_passes.prompt_makes_one": "Count the pass over the prompt too: it is the one that produces the first new token.",
+    "ex06.forward_passes.hint": "Each forward pass produces exactly one new token. How many new tokens are there?",
+    "ex06.rows_that_change.why": (
+        "With the causal mask no position reads later ones, so appending a token cannot change anything "
+        "computed for earlier positions. That is why the KV cache is exact."
+    ),
+    "ex06.rows_that_change.all": "A common guess. But which positions can read the new token? Only the new one itself.",
+    "ex06.rows_that_change.hint": "Look at the mask: can position 3 read position 7?",
     "widgets.mlp_inputs": "inputs",
     "widgets.mlp_hidden_1": "hidden 1",
     "widgets.mlp_hidden_2": "hidden 2",
@@ -683,21 +792,6 @@ MESSAGES: dict[str, str] = {
     "ex00.blocks_hint": "Print model.config and look for n_layers. 48 was only an example depth.",
     "ex00.sum_why": "softmax turns any scores into positive numbers that add up to exactly 1.",
     "ex00.sum_hint": "Run torch.softmax(logits[-1], dim=-1).sum() and look.",
-    # --- exercise checks ---
-    "checks.correct": "✅ Correct!",
-    "checks.not_yet": "❌ Not yet. Hint: {hint}",
-    "checks.unanswered": "✏️ Not answered yet: replace ... with your answer and run the cell again.",
-    "checks.give_a_number": "Answer with one number (True and False do not count as numbers here).",
-    "checks.give_numbers": "Answer with {n} numbers, for example as a list.",
-    "checks.could_not_check": "❌ That answer could not be checked ({error}). Look at its type and shape.",
-    "checks.unknown_exercise": "There is no exercise {id!r}. Known exercises: {known}",
-    "checks.solution": "Solution: {solution}\nWhy: {explanation}",
-}
-
-
-def msg(key: str, **values: object) -> str:
-    """The learner-facing text for ``key`` with ``values`` filled in."""
-    return MESSAGES[key].format(**values)
     # --- lesson 08: training cost, weight changes, loss by kind, live loss plot ---
     "training_cost.not_a_model": "Timing and counting need an llmlab GPT model, not {kind}.",
     "weight_changes.not_a_model": "A snapshot needs an llmlab GPT model, not {kind}.",
@@ -787,3 +881,18 @@ def msg(key: str, **values: object) -> str:
     ),
     "ex09.not_cached.kept": "That one is kept: later positions read the keys and values of earlier ones at every step.",
     "ex09.not_cached.format": 'Answer "Q", "K" or "V".',
+    # --- exercise checks ---
+    "checks.correct": "✅ Correct!",
+    "checks.not_yet": "❌ Not yet. Hint: {hint}",
+    "checks.unanswered": "✏️ Not answered yet: replace ... with your answer and run the cell again.",
+    "checks.give_a_number": "Answer with one number (True and False do not count as numbers here).",
+    "checks.give_numbers": "Answer with {n} numbers, for example as a list.",
+    "checks.could_not_check": "❌ That answer could not be checked ({error}). Look at its type and shape.",
+    "checks.unknown_exercise": "There is no exercise {id!r}. Known exercises: {known}",
+    "checks.solution": "Solution: {solution}\nWhy: {explanation}",
+}
+
+
+def msg(key: str, **values: object) -> str:
+    """The learner-facing text for ``key`` with ``values`` filled in."""
+    return MESSAGES[key].format(**values)

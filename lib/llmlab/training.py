@@ -129,8 +129,12 @@ def train(
     config: TrainConfig = TrainConfig(),
     progress: bool = True,
     on_eval: Callable[[int, GPT], None] | None = None,
+    on_step: Callable[[int, float], None] | None = None,
 ) -> History:
     """Train ``model`` in place; return its loss history. Same seed, same numbers.
+
+    ``on_eval(step, model)`` runs after each validation, ``on_step(step, loss)`` after each step
+    (a live plot, a timer).
 
     If the loss or the gradients stop being numbers (a learning rate far too high), training stops
     with :class:`TrainingDiverged` before that step changes the weights.
@@ -175,6 +179,8 @@ def train(
         history.tokens_seen += x.numel()
         if step % 10 == 0:
             bar.set_postfix(loss=f"{loss_value:.3f}")
+        if on_step is not None:
+            on_step(step, loss_value)
     record_validation(model, config.steps, val_x, val_y, history, on_eval)
     history.seconds = time.perf_counter() - started
     model.eval()

@@ -1,0 +1,212 @@
+"""Lesson 08's engine, widget, figures and exercises: training cost, weight changes, loss by kind."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import torch
+
+from llmlab.checkpoint import load_shipped_model
+from llmlab.config import GPTConfig
+from llmlab.corpus import line_logprobs, load_corpus
+from llmlab.loss_by_kind import KINDS, loss_by_kind, target_kinds
+from llmlab.model import GPT
+from llmlab.own_text import SHAKESPEARE_RECIPE, SHAKESPEARE_SHAPE
+from llmlab.params import PUBLISHED_CONFIGS, formula_parameters, total
+from llmlab.plots.training import cost_figure, learning_rate_figure, loss_by_kind_figure
+from llmlab.toy import load_toy_data
+from llmlab.training import TrainConfig, train
+from llmlab.training_cost import adam_state_numbers, time_training_step, training_memory
+from llmlab.validate import LlmlabError
+from llmlab.weight_changes import component_changes, snapshot
+from llmlab.widgets.training import LiveLossPlot
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    model, tokenizer, _ = load_shipped_model()
+    return model, tokenizer
+
+
+@pytest.fixture(scope="module")
+def toy():
+    return load_toy_data()
+
+
+def small_model() -> GPT:
+    torch.manual_seed(0)
+    return GPT(GPTConfig(vocab_size=11, context_length=8, d_model=16, n_heads=2, n_layers=1))
+
+
+def toy_model(toy) -> GPT:
+    torch.manual_seed(0)
+    return GPT(GPTConfig(vocab_size=toy.tokenizer.vocab_size, context_length=32, d_model=16, n_heads=2, n_layers=1))
+
+
+# --- labels: the text shifted by one ---
+
+
+def test_training_targets_are_the_inputs_shifted_by_one(toy):
+    x, y = toy.train.random_batch(4, 16, torch.Generator().manual_seed(0))
+    assert torch.equal(x[:, 1:], y[:, :-1])
+
+
+def test_train_calls_on_step_once_per_step(toy):
+    seen = []
+    model = toy_model(toy)
+    train(model, toy.train, toy.val_x[:4], toy.val_y[:4], TrainConfig(steps=3, eval_every=10), progress=False,
+          on_step=lambda step, loss: seen.append((step, loss)))
+    assert [step for step, _ in seen] == [0, 1, 2] and all(loss > 0 for _, loss in seen)
+
+
+# --- cost of a training step ---
+
+
+def test_time_training_step_times_every_phase_and_keeps_the_weights(shipped):
+    model, _ = shipped
+    before = snapshot(model)
+    times = time_training_step(model, batch_size=2, repeats=2)
+    assert all(torch.equal(before[name], p) for name, p in model.named_parameters())
+    assert times.tokens == 2 * model.config.context_length
+    assert min(times.forward, times.train_forward, times.backward, times.optimizer) > 0
+    assert times.ratio == pytest.approx(times.training_step / times.forward)
+
+
+@pytest.mark.parametrize("kwargs, words", [({"batch_size": 0}, "at least 1"), ({"batch_size": 2.5}, "whole"),
+                                           ({"repeats": 0}, "at least 1"), ({"seed": -1}, "at least 0")])
+def test_time_training_step_names_the_valid_range(shipped, kwargs, words):
+    with pytest.raises(LlmlabError, match=words):
+        time_training_step(shipped[0], **kwargs)
+
+
+def test_cost_functions_refuse_what_is_not_a_model():
+    for function in (time_training_step, adam_state_numbers, snapshot):
+        with pytest.raises(LlmlabError, match="GPT model"):
+            function("my model")
+
+
+def test_adamw_keeps_two_numbers_per_parameter(shipped):
+    model, _ = shipped
+    assert adam_state_numbers(model) == 2 * sum(p.numel() for p in model.parameters())
+
+
+def test_training_memory_of_gpt3():
+    n = total(formula_parameters(PUBLISHED_CONFIGS["GPT-3 175B"]))
+    memory = training_memory(n)
+    assert memory == {"weights": 4 * n, "gradients": 4 * n, "AdamW state": 8 * n}
+    assert 2.7e12 < sum(memory.values()) < 2.9e12  # about 16 bytes per parameter, 2.8 TB
+    with pytest.raises(LlmlabError, match="at least 0"):
+        training_memory(-1)
+    with pytest.raises(LlmlabError, match="at most 8"):
+        training_memory(10, bytes_per_number=16)
+
+
+# --- every parameter moves ---
+
+
+def test_a_few_steps_change_every_component(shipped, toy):
+    model = copy.deepcopy(shipped[0])
+    before = snapshot(model)
+    train(model, toy.train, toy.val_x[:4], toy.val_y[:4],
+          TrainConfig(steps=2, learning_rate=1e-3, warmup_steps=0, eval_every=10), progress=False)
+    rows = component_changes(before, model)
+    assert sum(r.numbers for r in rows) == sum(p.numel() for p in model.parameters())
+    assert all(r.changed > 0 for r in rows)
+    assert {"token embedding (= unembedding, tied)", "block 1 · W_K", "block 0 · MLP", "final LayerNorm"} <= {
+        r.component for r in rows}
+
+
+def test_component_changes_refuses_a_snapshot_of_another_model(shipped):
+    with pytest.raises(LlmlabError, match="snapshot"):
+        component_changes(snapshot(small_model()), shipped[0])
+    with pytest.raises(LlmlabError, match="snapshot"):
+        component_changes({"x": 1}, shipped[0])
+
+
+# --- loss by kind of line ---
+
+
+def test_target_kinds_of_a_fact_line_and_a_translation_line():
+    facts = "ken has the red ball . mia has the blue cup . what does ken have ? the red ball".split()
+    kinds = target_kinds(facts)
+    assert len(kinds) == len(facts)  # every word after the first, and the end of the line
+    assert [i for i, k in enumerate(kinds) if "fact answers" in k] == [len(facts) - 3, len(facts) - 2]
+    line = "EN: the small cats near the dog sleep in the house JA: 犬 の 近く の 小さい 猫 たち が 家 で 寝る".split()
+    kinds = target_kinds(line)
+    assert [line[i + 1] for i, k in enumerate(kinds) if "agreement" in k] == ["sleep"]
+    assert all("translation" in k for k in kinds)
+
+
+def test_loss_by_kind_floors_are_the_exact_probabilities(shipped):
+    model, tokenizer = shipped
+    lines = load_corpus()[1][:60]
+    results = {r.kind: r for r in loss_by_kind(model, tokenizer, lines)}
+    assert set(results) <= set(KINDS) and {"translation", "facts"} <= set(results)
+    fact_lines = [line for line in lines if not line.startswith("EN:")]
+    floor = -sum(sum(line_logprobs(line.split())[1:]) for line in fact_lines) / results["facts"].targets
+    assert results["facts"].floor == pytest.approx(floor)
+    assert results["fact answers"].floor == 0.0  # the answer is certain: it is in the line
+    assert all(r.loss >= r.floor - 0.05 for r in results.values())
+
+
+@pytest.mark.parametrize("lines, words", [([], "non-empty"), ("ken has the red ball", "non-empty"),
+                                          (["ken has the purple ball"], "purple")])
+def test_loss_by_kind_names_bad_lines(shipped, lines, words):
+    with pytest.raises(LlmlabError, match=words):
+        loss_by_kind(*shipped, lines)
+
+
+def test_loss_by_kind_refuses_what_is_not_a_model(shipped):
+    with pytest.raises(LlmlabError, match="GPT model"):
+        loss_by_kind(None, shipped[1], ["ken has the red ball"])
+
+
+# --- the live loss plot ---
+
+
+def test_live_loss_plot_updates_its_lines_in_place(toy):
+    plot = LiveLossPlot(steps=10, floor=toy.floor, val=(toy.val_x[:4], toy.val_y[:4]), min_interval=0)
+    first_picture = plot.image.value
+    for step in range(3):
+        plot.on_step(step, 4.0 - step)
+    plot.add_validation(3, 2.5)
+    assert list(plot.train_line.get_xdata()) == [0, 1, 2]
+    assert list(plot.val_line.get_ydata()) == [2.5]
+    assert plot.image.value and plot.image.value != first_picture
+    model = toy_model(toy)
+    plot.on_eval(4, model)
+    assert len(plot.val_losses) == 2
+
+
+@pytest.mark.parametrize("kwargs, words", [({"steps": 0}, "at least 1"), ({"steps": 5, "floor": -1}, "at least 0"),
+                                           ({"steps": 5, "floor": 2.0, "y_max": 1.0}, "more than 2"),
+                                           ({"steps": 5, "val": [1, 2, 3]}, "pair")])
+def test_live_loss_plot_names_the_valid_range(kwargs, words):
+    with pytest.raises(LlmlabError, match=words):
+        LiveLossPlot(**kwargs)
+
+
+def test_live_loss_plot_without_validation_windows_says_so():
+    with pytest.raises(LlmlabError, match="val="):
+        LiveLossPlot(steps=5).on_eval(0, small_model())
+
+
+# --- static figures ---
+
+
+def test_static_figures_build(shipped, toy):
+    times = {"tiny": time_training_step(shipped[0], batch_size=2, repeats=1)}
+    assert cost_figure(times).axes
+    assert loss_by_kind_figure(loss_by_kind(*shipped, load_corpus()[1][:20])).axes
+    model = toy_model(toy)
+    history = train(model, toy.train, toy.val_x[:4], toy.val_y[:4], TrainConfig(steps=2, eval_every=10), progress=False)
+    assert learning_rate_figure({"1e-3": history}).axes
+
+
+# --- train your own: the recipe ---
+
+
+def test_shakespeare_recipe_is_the_lesson_shape():
+    assert isinstance(SHAKESPEARE_RECIPE, TrainConfig)
+    assert SHAKESPEARE_SHAPE == {"context_length": 64, "d_model": 128, "n_layers": 4, "n_heads": 4}
