@@ -338,6 +338,8 @@ class ModelPanel(WidgetPanel):
 
     def set_text(self, text: str) -> None:
         """Run the model on ``text`` and update every view (problems become messages)."""
+        if self.accepted([(self.text_box, text)], optional=False) is None:
+            return
         with self.muted():
             self.text_box.value = text
         self.guard(self._run)(text)
@@ -356,5 +358,3 @@ class ModelPanel(WidgetPanel):
     def load(self, trace: Trace) -> list[str]:
         """Cache what the views need from ``trace``, redraw; return notes for the message area."""
         raise NotImplementedError
-        if self.accepted([(self.text_box, text)], optional=False) is None:
-            return
