@@ -34,9 +34,9 @@ from ..messages import msg
 from ..model import GPT
 from ..tokenizers import Tokenizer
 from ..trace import Trace
-
 from ..validate import LlmlabError
 from .controls import checked_values
+
 PNG_COMPRESS_LEVEL = 1  # fast to encode; the pictures are small anyway
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
