@@ -1,0 +1,174 @@
+"""How every widget looks on a learner's screen and how it redraws (no browser, no timing).
+
+Sizes: each figure fits the output area of JupyterLab in a 1280×900 window (about 848 px wide)
+together with its controls, and the page shows it at its own pixel size. Redraws: moving a
+control repaints only what changed (no full figure draw: that is what made widgets slow).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+import torch
+from torch import nn
+
+from llmlab.checkpoint import load_shipped_model
+from llmlab.config import GPTConfig
+from llmlab.corpus import word_kinds
+from llmlab.embeddings import load_snapshots, words_of_kind
+from llmlab.model import GPT
+from llmlab.params import PUBLISHED_CONFIGS, count_without_weights, formula_parameters
+from llmlab.plots.hidden_states import HiddenStateFigure
+from llmlab.tokenizers import CharTokenizer
+from llmlab.widgets.attention import AttentionExplorer
+from llmlab.widgets.base import PANEL_CLASS, PANEL_STYLE, WidgetPanel
+from llmlab.widgets.embeddings import EmbeddingReplay
+from llmlab.widgets.hidden_states import HiddenStateExplorer
+from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget
+from llmlab.widgets.params import MLPCalculator, TransformerCalculator
+from llmlab.widgets.tokens import TokenizerPlayground
+
+MAX_WIDTH_PX = 840  # JupyterLab's output area in a 1280-px-wide window is 848 px
+MAX_HEIGHT_PX = 520  # leaves room for the controls above and the message below in a 900-px window
+LONGEST_DEFAULT_LABEL = 10  # characters that fit ipywidgets' default description width (80 px)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_shipped_model()
+
+
+@pytest.fixture(scope="module")
+def panels(shipped) -> dict[str, WidgetPanel]:
+    """One of every widget of lessons 01-04 and 09, built as the lessons build them."""
+    model, tokenizer, _ = shipped
+    kinds = word_kinds()
+    words = [word for kind in ("animal", "vehicle", "place") for word in words_of_kind(tokenizer, kinds, kind)]
+    text = "the cats sleep in the garden"
+    return {
+        "mlp": MLPCalculator(sizes=(10, 100, 1)),
+        "transformer": TransformerCalculator(PUBLISHED_CONFIGS),
+        "neuron": NeuronWidget(),
+        "biases": AttentionBiasWidget(),
+        "tokenizers": TokenizerPlayground({"characters": CharTokenizer.from_text(text), "toy words": tokenizer}, text),
+        "replay": EmbeddingReplay(load_snapshots(), tokenizer, words, kinds),
+        "attention": AttentionExplorer(model, tokenizer),
+        "hidden states": HiddenStateExplorer(model, tokenizer),
+    }
+
+
+def controls_of(panel: WidgetPanel) -> list[widgets.Widget]:
+    """Every widget inside the panel's view (depth first)."""
+    found, stack = [], [panel.view]
+    while stack:
+        widget = stack.pop()
+        found.append(widget)
+        stack.extend(getattr(widget, "children", ()))
+    return found
+
+
+def test_every_figure_fits_a_1280_by_900_screen(panels):
+    for name, panel in panels.items():
+        width, height = panel.canvas.get_width_height()
+        assert width <= MAX_WIDTH_PX and height <= MAX_HEIGHT_PX, f"{name}: {width}×{height} px"
+
+
+def test_images_are_shown_at_their_own_size_never_stretched(panels):
+    for name, panel in panels.items():
+        layout = panel.image.layout
+        assert (layout.width, layout.height, layout.max_width) == ("auto", "auto", "100%"), name
+        assert layout.align_self == "flex-start", f"{name}: a column would stretch the image to its width"
+        assert PANEL_CLASS in panel.view._dom_classes
+    assert "img.widget-image" in PANEL_STYLE and "max-width: 100%" in PANEL_STYLE
+
+
+def test_every_slider_shows_its_number_in_an_editable_box(panels):
+    assert ".widget-readout" in PANEL_STYLE and "border" in PANEL_STYLE
+    for name, panel in panels.items():
+        assert any(isinstance(w, widgets.HTML) and w.value == PANEL_STYLE for w in controls_of(panel)), name
+        for slider in controls_of(panel):
+            if "Slider" in type(slider).__name__:
+                assert slider.readout, f"{name}: {slider.description} hides its number"
+
+
+def test_no_control_label_is_cut(panels):
+    for name, panel in panels.items():
+        for control in controls_of(panel):
+            description = getattr(control, "description", "")
+            if len(description) > LONGEST_DEFAULT_LABEL and not isinstance(control, (widgets.Button, widgets.Checkbox)):
+                assert control.style.description_width == "initial", f"{name}: {description!r} is cut"
+
+
+MAIN_CONTROLS = {  # a control of each widget and two values to move it between
+    "mlp": ("hidden_1", 50, 60),
+    "transformer": ("preset", "GPT-3 175B", "GPT-2 small"),
+    "neuron": ("w1", 0.5, -1.2),
+    "biases": (("sliders", "b_K", 1), 1.0, -0.5),
+    "tokenizers": ("menu", "toy words", "characters"),
+    "replay": ("slider", 0, 1000),
+    "attention": ("head_slider", 1, 2),
+    "hidden states": ("layer_slider", 0, 1),
+}
+
+
+def main_control(panel: WidgetPanel, where):
+    if isinstance(where, tuple):
+        attribute, key, index = where
+        return getattr(panel, attribute)[key][index]
+    return getattr(panel, where)
+
+
+@pytest.mark.parametrize("name", MAIN_CONTROLS)
+def test_moving_a_control_repaints_without_drawing_the_whole_figure(panels, name, monkeypatch):
+    panel = panels[name]
+    where, first, second = MAIN_CONTROLS[name]
+    control = main_control(panel, where)
+    control.value = first
+    full_draws = []
+    monkeypatch.setattr(panel.canvas, "draw", lambda *args: full_draws.append(args))
+    before = panel.image.value
+    control.value = second
+    assert panel.image.value != before, f"{name}: the picture did not change"
+    assert not full_draws, f"{name}: a control move drew the whole figure"
+    assert "#b00020" not in panel.message.value, panel.message.value
+
+
+def test_the_what_if_temperature_reads_as_the_slider_shows_it(panels):
+    explorer = panels["attention"]
+    for temperature in (2**0.75, 2**-2.75, 2**2.25):
+        explorer.temperature_slider.value = temperature
+        shown = format(explorer.temperature_slider.value, explorer.temperature_slider.readout_format)
+        assert explorer.plot.title.get_text().endswith(f"temperature {shown}")
+    assert explorer.plot.title.get_text().endswith("temperature 4.76")  # 2**2.25 = 4.7568...
+
+
+def test_path_labels_of_the_hidden_state_map_do_not_overlap():
+    figure = HiddenStateFigure()
+    generator = torch.Generator().manual_seed(0)
+    states = torch.randn(3, 12, 8, generator=generator).numpy()
+    states[:, 1:8] = states[:, :1] + 0.01 * states[:, 1:8]  # seven tokens end at almost the same point
+    figure.set_states(states, [f"token{t}" for t in range(12)])
+    renderer = figure.figure.canvas.get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in figure.path_labels]
+    assert len(boxes) == 12
+    overlapping = [(i, j) for i in range(12) for j in range(i) if boxes[i].overlaps(boxes[j])]
+    assert not overlapping, overlapping
+    assert any("colour" in text.get_text() for text in figure.path_ax.texts), "the colour note was removed"
+
+
+def test_an_unknown_word_in_the_replay_gets_a_learner_message(panels):
+    replay = panels["replay"]
+    replay.word_boxes[1].value = "zebra"
+    message = replay.message.value
+    assert "zebra" in message and "cat" in message and "unknown=" not in message and "replace" not in message
+    replay.word_boxes[1].value = "dog"
+    assert "#b00020" not in replay.message.value
+
+
+def test_gpt3_is_counted_on_the_meta_device_and_the_initialisers_come_back():
+    normal = nn.init.normal_
+    assert count_without_weights(PUBLISHED_CONFIGS["GPT-3 175B"]) == formula_parameters(PUBLISHED_CONFIGS["GPT-3 175B"])
+    assert nn.init.normal_ is normal
+    torch.manual_seed(0)
+    model = GPT(GPTConfig(vocab_size=10, context_length=4, d_model=8, n_heads=2, n_layers=1))
+    assert model.token_embedding.weight.std() > 0.005  # a real model is still initialised
