@@ -25,6 +25,7 @@ from llmlab.paths import DATA_DIR  # noqa: E402
 from llmlab.tokenizers import BPETokenizer, CharTokenizer, TiktokenTokenizer, available_tiktoken_encodings  # noqa: E402
 from llmlab.widgets.attention import AttentionExplorer  # noqa: E402
 from llmlab.widgets.embeddings import EmbeddingReplay  # noqa: E402
+from llmlab.widgets.generation import NextTokenExplorer  # noqa: E402
 from llmlab.widgets.hidden_states import HiddenStateExplorer  # noqa: E402
 from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget  # noqa: E402
 from llmlab.widgets.params import MLPCalculator, TransformerCalculator  # noqa: E402
@@ -148,6 +149,20 @@ def lesson_05() -> list[Case]:
     return [Case("05 query: x slider", setter(query.x_slider), there_and_back(steps(-3, 3, 0.1)))]
 
 
+def lesson_06(model, tokenizer) -> list[Case]:
+    explorer = NextTokenExplorer(model, tokenizer, "EN: the small cats near the big car", seed=0)
+
+    def press_sample(_: object) -> None:  # one new token: a model run and new labels (reset when finished)
+        if explorer.sample() is None:
+            explorer.reset()
+
+    return [
+        Case("06 next token: temperature", setter(explorer.temperature_slider), there_and_back(steps(0.1, 3, 0.1))),
+        Case("06 next token: top-k", setter(explorer.top_k_slider), there_and_back(range(1, 21))),
+        Case("06 next token: sample button", press_sample, [None], SLOW, TEXT_CHANGES),
+    ]
+
+
 def lesson_09(model, tokenizer) -> list[Case]:
     assert all(len(tokenizer.encode(text)) == 32 for text in TEXTS), "each bench text must be 32 tokens"
     attention = AttentionExplorer(model, tokenizer, TEXTS[0])
@@ -180,7 +195,7 @@ def main() -> None:
     results = []
     print(f"{'widget: control':34s} wall time, n = {MOVES} moves ({TEXT_CHANGES} for texts)")
     for make in (lesson_01, lesson_02, lambda: lesson_03(tokenizer), lambda: lesson_04(tokenizer),
-                 lesson_05, lambda: lesson_09(model, tokenizer)):
+                 lesson_05, lambda: lesson_06(model, tokenizer), lambda: lesson_09(model, tokenizer)):
         for case in make():
             results.append(report(case, timed(case)))
     print("all within targets" if all(results) else "SOME FIGURES MISS THEIR TARGETS (a busy machine inflates them)")
