@@ -14,6 +14,7 @@ from bad_input import ANYTHING, NUMBERS, finite_number, fuzz, outcome, tensors, 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from llmlab import corpus, embeddings, neurons, params
 from llmlab.checks import verdict
 from llmlab.config import GPTConfig
 from llmlab.data import TokenStream, text_windows
@@ -209,3 +210,35 @@ def test_own_text_length_check(text, context, fraction):
 def test_exercise_checks_never_raise(id, answer):
     worked, (right, text) = outcome(verdict, id, answer)
     assert worked and isinstance(right, bool) and text
+
+
+# --- the lesson helpers a learner calls in a cell (lessons 01-04) ---
+
+VECTORS = st.sampled_from([torch.tensor([1.0, -2.0]), torch.tensor([3.0, 1.0, 0.0]), [0.5, 2.0]])
+LESSON_CALLS = {
+    "neuron": lambda a, b: neurons.neuron(a, b, 0.5),
+    "build_mlp": lambda a, b: neurons.build_mlp(a, bias=b),
+    "neuron_count": lambda a, b: neurons.neuron_count(a),
+    "output_changes": lambda a, b: neurons.output_changes(a, b, "weight"),
+    "biased_attention": lambda a, b: neurons.biased_attention(neurons.attention_example(), b_Q=a, b_V=b),
+    "one_hot": lambda a, b: embeddings.one_hot(a, b),
+    "lookup_by_one_hot": lambda a, b: embeddings.lookup_by_one_hot(torch.ones(5, 3), a),
+    "cosine": lambda a, b: embeddings.cosine(a, b),
+    "nearest": lambda a, b: embeddings.nearest(torch.randn(5, 3), a, b),
+    "mean_similarity_at_offset": lambda a, b: embeddings.mean_similarity_at_offset(torch.randn(8, 3), a),
+    "formula_parameters": lambda a, b: params.formula_parameters(a),
+    "memory_bytes": lambda a, b: params.memory_bytes(a, b),
+    "line_logprobs": lambda a, b: corpus.line_logprobs(a),
+}
+
+
+@fuzz(200)
+@given(name=st.sampled_from(sorted(LESSON_CALLS)),
+       a=st.one_of(ANYTHING, st.integers(0, 4), st.lists(st.integers(1, 4), min_size=1, max_size=4), VECTORS),
+       b=st.one_of(ANYTHING, st.integers(1, 4), st.booleans(), VECTORS))
+def test_lesson_helpers(name, a, b):
+    worked, result = outcome(LESSON_CALLS[name], a, b)
+    if worked and name == "one_hot":
+        assert result.sum().item() == len(a) and whole(b)
+    if worked and name in ("neuron", "cosine", "mean_similarity_at_offset"):
+        assert math.isfinite(result)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from llmlab.messages import msg
 from llmlab.paths import DATA_DIR
-from llmlab.validate import LlmlabError
+from llmlab.validate import LlmlabError, LlmlabTypeError, kind_of
 
 Distribution = dict[str, float]
 # A grammar rule yields next-word distributions, is sent the chosen words, returns a value.
@@ -225,6 +225,8 @@ def next_word_distribution(prefix: list[str]) -> Distribution:
 
 def line_logprobs(words: list[str]) -> list[float]:
     """Natural-log probability of each word of a line and of its closing END."""
+    if not isinstance(words, (list, tuple)) or not all(isinstance(word, str) for word in words):
+        raise LlmlabTypeError(msg("corpus.not_words", kind=kind_of(words)))
     _, logprobs = _follow([*words, END])
     return logprobs
 

@@ -15,7 +15,7 @@ import torch
 from .messages import msg
 from .paths import DATA_DIR
 from .tokenizers import Tokenizer, UnknownTokenError
-from .validate import LlmlabError
+from .validate import LlmlabError, float_tensor, integer, token_ids
 
 SNAPSHOT_FILE = DATA_DIR / "tiny_gpt_snapshots.pt"
 
@@ -27,6 +27,8 @@ SNAPSHOT_FILE = DATA_DIR / "tiny_gpt_snapshots.pt"
 
 def one_hot(ids: Sequence[int], vocab_size: int) -> torch.Tensor:
     """A (len(ids), vocab_size) matrix of 0s with a single 1 per row, at column ``id``."""
+    vocab_size = integer(vocab_size, "vocab_size", low=1)
+    ids = token_ids(ids, vocab_size, "ids")
     rows = torch.zeros(len(ids), vocab_size)
     rows[torch.arange(len(ids)), torch.as_tensor(list(ids), dtype=torch.long)] = 1.0
     return rows
@@ -34,6 +36,7 @@ def one_hot(ids: Sequence[int], vocab_size: int) -> torch.Tensor:
 
 def lookup_by_one_hot(table: torch.Tensor, ids: Sequence[int]) -> torch.Tensor:
     """Embedding lookup written as a matrix product: one_hot(ids) @ table."""
+    table = float_tensor(table, "table", dims=2)
     return one_hot(ids, table.shape[0]) @ table
 
 
@@ -44,6 +47,9 @@ def lookup_by_one_hot(table: torch.Tensor, ids: Sequence[int]) -> torch.Tensor:
 
 def cosine(a: torch.Tensor, b: torch.Tensor) -> float:
     """Cosine of the angle between two vectors: 1 same direction, 0 unrelated, -1 opposite."""
+    a, b = float_tensor(a, "a"), float_tensor(b, "b")
+    if a.numel() != b.numel():
+        raise LlmlabError(msg("embeddings.cosine_sizes", a=a.numel(), b=b.numel()))
     return torch.nn.functional.cosine_similarity(a.flatten(), b.flatten(), dim=0).item()
 
 
@@ -61,6 +67,9 @@ def off_diagonal(matrix: torch.Tensor) -> torch.Tensor:
 
 def nearest(table: torch.Tensor, row: int, k: int = 5) -> list[tuple[int, float]]:
     """The ``k`` rows most similar to ``row`` (by cosine), itself excluded: (row, cosine) pairs."""
+    table = float_tensor(table, "table", dims=2)
+    row = integer(row, "row", low=0, high=table.shape[0] - 1)
+    k = integer(k, "k", low=1, high=max(1, table.shape[0] - 1))
     similarities = cosine_matrix(table)[row].clone()
     similarities[row] = -float("inf")
     values, rows = similarities.topk(k)
@@ -69,6 +78,9 @@ def nearest(table: torch.Tensor, row: int, k: int = 5) -> list[tuple[int, float]
 
 def similarity_rank(table: torch.Tensor, row: int, other: int) -> int:
     """Where ``other`` ranks among all rows by cosine to ``row`` (1 = the nearest; ``row`` itself excluded)."""
+    table = float_tensor(table, "table", dims=2)
+    row = integer(row, "row", low=0, high=table.shape[0] - 1)
+    other = integer(other, "other", low=0, high=table.shape[0] - 1)
     similarities = cosine_matrix(table)[row]
     closer = similarities > similarities[other]
     closer[row] = False
@@ -77,6 +89,7 @@ def similarity_rank(table: torch.Tensor, row: int, other: int) -> int:
 
 def mean_similarity_at_offset(position_table: torch.Tensor, offset: int) -> float:
     """Average cosine between the position vectors of positions p and p + ``offset``."""
+    position_table, offset = float_tensor(position_table, "position_table", dims=2), integer(offset, "offset")
     if not 1 <= offset < position_table.shape[0]:
         raise LlmlabError(msg("embeddings.bad_offset", offset=offset, last=position_table.shape[0] - 1))
     return torch.diagonal(cosine_matrix(position_table), offset=offset).mean().item()

@@ -78,6 +78,13 @@ MESSAGES: dict[str, str] = {
         "{name} must be text (a str), not bytes. Turn the bytes into text first, e.g. data.decode(\"utf-8\")."
     ),
     "validate.not_a_choice": "{name} must be one of {options}; got {value}.",
+    "validate.not_sequence": "{name} must be a list of numbers, not {value} ({kind}).",
+    "validate.not_flat": "{name} must be one flat list of numbers; got an array of shape {shape}.",
+    "validate.wrong_length": "{name} must hold {length} numbers; it holds {got}.",
+    "validate.not_tensor": "{name} must be a torch tensor of numbers, not {value} ({kind}).",
+    "validate.tensor_dims": "{name} must be a tensor with {dims} axes; got shape {shape}.",
+    "validate.empty_tensor": "{name} is empty: it holds no numbers.",
+    "validate.tensor_not_finite": "{name} holds NaN or infinite numbers.",
     "validate.not_dict": "{name} must be a dict, not {value} ({kind}).",
     "validate.ids_are_text": (
         "{name} must be a list of whole numbers, not text. Turn text into ids first with tokenizer.encode(text)."
@@ -216,6 +223,7 @@ MESSAGES: dict[str, str] = {
         "In the toy world the word {word!r} never comes after {prefix!r}. "
         "The words that can come next are: {options}."
     ),
+    "corpus.not_words": "A line must be a list of words (text), e.g. \"the cat sleeps\".split(), not {kind}.",
     "corpus.line_ended": (
         "This line has already ended with its end-of-line token '\\n', so no word can follow it."
     ),
@@ -320,6 +328,8 @@ MESSAGES: dict[str, str] = {
     "widgets.lens_position": "position",
     "widgets.lens_token": "token",
     # --- lessons 03-04 ---
+    "embeddings.cosine_sizes": "The two vectors must have the same number of entries; they have {a} and {b}.",
+    "params.not_a_config": "Counting needs a GPTConfig, not {kind}.",
     "embeddings.bad_offset": "The offset must be between 1 and {last}, not {offset}.",
     "embeddings.not_one_token": (
         "{word!r} is not one token of this tokenizer (it makes {n} tokens), so it has no single row "
@@ -462,6 +472,8 @@ MESSAGES: dict[str, str] = {
         "got {value!r}."
     ),
     "sampling.not_a_model": "This needs an llmlab GPT model, not {kind}.",
+    "sampling.bad_logits": "Next-token scores must be one row of numbers (a 1-D float tensor), not {kind}.",
+    "mask_experiment.not_a_recipe": "The experiment needs a TrainConfig (the training recipe), not {kind}.",
     "sampling.bad_ids": "Token ids must be whole numbers from 0 to {vocab} - 1 (this model's vocabulary size).",
     "sampling.bad_max_new_tokens": "max_new_tokens must be a whole number of at least 1, got {value!r}.",
     "kv_cache.not_a_config": "The KV-cache formula needs a GPTConfig, not {kind}.",
@@ -488,6 +500,7 @@ MESSAGES: dict[str, str] = {
         "got {value!r}."
     ),
     "widgets.generation.bad_prompt": "The prompt must be text, not {kind}.",
+    "widgets.generation.not_a_tokenizer": "The explorer needs the model's llmlab tokenizer, not {kind}.",
     "widgets.generation.ready": (
         "Bars: the next-token probabilities (dashed outline: the model's own, temperature 1). "
         "Press sample or greedy to append a token."

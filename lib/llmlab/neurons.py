@@ -10,13 +10,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 from torch import nn
 
 from .config import GPTConfig
 from .messages import msg
 from .model import MultiHeadAttention, causal_mask
-from .validate import LlmlabError
+from .validate import LlmlabError, boolean, integer, number_list, real, whole_numbers
 from .trace import Trace
 
 
@@ -25,6 +26,7 @@ from .trace import Trace
 
 def neuron(inputs: Sequence[float], weights: Sequence[float], bias: float) -> float:
     """One neuron by hand: multiply each input by its weight, add them up, add the bias."""
+    inputs, weights, bias = number_list(inputs, "inputs"), number_list(weights, "weights"), real(bias, "bias")
     if len(inputs) != len(weights):
         raise LlmlabError(msg("neurons.weights_per_input", inputs=len(inputs), weights=len(weights)))
     return sum(x * w for x, w in zip(inputs, weights)) + bias
@@ -32,7 +34,7 @@ def neuron(inputs: Sequence[float], weights: Sequence[float], bias: float) -> fl
 
 def check_sizes(sizes: Sequence[int]) -> list[int]:
     """Layer sizes as a list of positive ints: inputs first, then each layer's neurons."""
-    sizes = [int(n) for n in sizes]
+    sizes = whole_numbers(sizes, "sizes")
     if len(sizes) < 2 or min(sizes) < 1:
         raise LlmlabError(msg("neurons.bad_sizes", sizes=sizes))
     return sizes
@@ -40,7 +42,7 @@ def check_sizes(sizes: Sequence[int]) -> list[int]:
 
 def build_mlp(sizes: Sequence[int], bias: bool = True, seed: int = 0) -> nn.Sequential:
     """A real torch network with these layer sizes, e.g. ``[10, 100, 1]``; ReLU between layers."""
-    sizes = check_sizes(sizes)
+    sizes, bias, seed = check_sizes(sizes), boolean(bias, "bias"), integer(seed, "seed", low=0)
     torch.manual_seed(seed)
     layers: list[nn.Module] = []
     for n_in, n_out in zip(sizes, sizes[1:]):
@@ -71,7 +73,7 @@ class LayerCount:
 
 def mlp_layer_counts(sizes: Sequence[int], bias: bool = True) -> list[LayerCount]:
     """The formula, layer by layer, for a network with these layer sizes."""
-    sizes = check_sizes(sizes)
+    sizes, bias = check_sizes(sizes), boolean(bias, "bias")
     return [LayerCount(n_in, n_out, bias) for n_in, n_out in zip(sizes, sizes[1:])]
 
 
@@ -123,6 +125,7 @@ def example_points(n: int = 40, seed: int = 0) -> torch.Tensor:
 
 def neuron_outputs(points: torch.Tensor, w1: float, w2: float, b: float) -> torch.Tensor:
     """``w1·x + w2·y + b`` for every point (x, y): positive on one side of a line, negative on the other."""
+    w1, w2, b = real(w1, "w1"), real(w2, "w2"), real(b, "b")
     return points @ torch.tensor([w1, w2], dtype=points.dtype) + b
 
 
@@ -131,6 +134,7 @@ def output_changes(inputs: Sequence[float], delta: float, part: str) -> list[flo
 
     Output = w·x + b, so a weight change moves it by delta·x, a bias change by delta for every x.
     """
+    inputs, delta = number_list(inputs, "inputs"), real(delta, "delta")
     if part == "weight":
         return [delta * x for x in inputs]
     if part == "bias":
@@ -181,7 +185,9 @@ def as_vector(values: Sequence[float] | torch.Tensor | None, width: int) -> torc
     """A bias as a float tensor of the right width; None means all zeros."""
     if values is None:
         return torch.zeros(width)
-    vector = torch.as_tensor(values, dtype=torch.float32).reshape(-1)
+    if isinstance(values, (torch.Tensor, np.ndarray)):
+        values = values.reshape(-1)
+    vector = torch.tensor(number_list(values, "bias"), dtype=torch.float32)
     if vector.numel() != width:
         raise LlmlabError(msg("neurons.bias_width", width=width, got=vector.numel()))
     return vector

@@ -12,7 +12,9 @@ import torch
 from torch import nn
 
 from .config import GPTConfig
+from .messages import msg
 from .model import GPT
+from .validate import LlmlabTypeError, integer, kind_of, real
 
 COMPONENTS = ("token embedding", "position embedding", "attention", "MLP", "LayerNorm", "unembedding")
 
@@ -54,6 +56,7 @@ def count_parameters(model: nn.Module) -> dict[str, int]:
 
 def formula_parameters(config: GPTConfig) -> dict[str, int]:
     """The same counts by arithmetic on the config."""
+    check_config(config)
     d, b = config.d_model, int(config.bias)
     attention = 4 * (d * d + b * d)  # W_Q, W_K, W_V, W_O (+ their biases)
     mlp = d * config.d_mlp + b * config.d_mlp + config.d_mlp * d + b * d
@@ -90,9 +93,17 @@ def initialisers_skipped() -> Iterator[None]:
 
 def count_without_weights(config: GPTConfig) -> dict[str, int]:
     """Build the model on PyTorch's "meta" device (shapes, no memory) and count it."""
+    check_config(config)
     with torch.device("meta"), initialisers_skipped():
         model = GPT(config)
     return count_parameters(model)
+
+
+def check_config(config: object) -> GPTConfig:
+    """``config`` if it is a GPTConfig."""
+    if not isinstance(config, GPTConfig):
+        raise LlmlabTypeError(msg("params.not_a_config", kind=kind_of(config)))
+    return config
 
 
 def total(counts: dict[str, int]) -> int:
@@ -101,4 +112,6 @@ def total(counts: dict[str, int]) -> int:
 
 def memory_bytes(n_parameters: int, bytes_per_number: int = 4) -> int:
     """Memory the weights alone take: 4 bytes each in float32, 2 in bfloat16."""
+    n_parameters = integer(n_parameters, "n_parameters", low=0)
+    bytes_per_number = real(bytes_per_number, "bytes_per_number", low=0, low_open=True)
     return n_parameters * bytes_per_number

@@ -135,6 +135,44 @@ def choice(value: object, name: str, options: Sequence[object]) -> object:
     raise LlmlabError(msg("validate.not_a_choice", name=name, value=shown(value), options=listing(options)))
 
 
+def _items(value: object, name: str) -> list:
+    """The items of a flat sequence (list, tuple, range, 1-D array or tensor)."""
+    if isinstance(value, (torch.Tensor, np.ndarray)):
+        if value.ndim != 1:
+            raise LlmlabError(msg("validate.not_flat", name=name, shape=tuple(value.shape)))
+        return value.tolist()
+    if not isinstance(value, (list, tuple, range)):
+        raise LlmlabTypeError(msg("validate.not_sequence", name=name, value=shown(value), kind=kind_of(value)))
+    return list(value)
+
+
+def number_list(value: object, name: str, length: int | None = None) -> list[float]:
+    """A flat sequence of finite numbers as floats (``length`` of them, if given)."""
+    values = [real(item, f"{name}[{i}]") for i, item in enumerate(_items(value, name))]
+    if length is not None and len(values) != length:
+        raise LlmlabError(msg("validate.wrong_length", name=name, length=length, got=len(values)))
+    return values
+
+
+def whole_numbers(value: object, name: str, low: int | None = None) -> list[int]:
+    """A flat sequence of whole numbers as ints (each at least ``low``, if given)."""
+    return [integer(item, f"{name}[{i}]", low=low) for i, item in enumerate(_items(value, name))]
+
+
+def float_tensor(value: object, name: str, dims: int | None = None) -> torch.Tensor:
+    """A tensor of finite numbers (``dims`` axes, if given), as floats."""
+    if not isinstance(value, torch.Tensor) or value.dtype == torch.bool or value.is_complex():
+        raise LlmlabTypeError(msg("validate.not_tensor", name=name, value=shown(value), kind=kind_of(value)))
+    if dims is not None and value.dim() != dims:
+        raise LlmlabError(msg("validate.tensor_dims", name=name, dims=dims, shape=tuple(value.shape)))
+    if value.numel() == 0:
+        raise LlmlabError(msg("validate.empty_tensor", name=name))
+    value = value if value.is_floating_point() else value.float()
+    if not torch.isfinite(value).all():
+        raise LlmlabError(msg("validate.tensor_not_finite", name=name))
+    return value
+
+
 def mapping(value: object, name: str) -> dict:
     """``value`` if it is a dict."""
     if not isinstance(value, dict):
