@@ -124,10 +124,13 @@ def test_token_ids_tensor(ids):
         assert idx.shape == (1, len(one_row)) and idx[0].tolist() == [int(i) for i in one_row]
 
 
-@pytest.mark.xfail(reason="until GPT.run_with_trace calls validate.token_ids_tensor (model.py is the lead's)")
-def test_run_with_trace_refuses_nested_and_float_ids():
-    for ids in ([[1, 2], [3, 4]], [1.7, 2.2]):
-        assert not outcome(MODEL.run_with_trace, ids)[0]
+@fuzz(60)
+@given(ids=st.one_of(ANYTHING, st.lists(st.integers(0, V - 1), max_size=10), st.just([[1, 2], [3, 4]]),
+                     st.just([1.7, 2.2])))
+def test_run_with_trace(ids):
+    worked, result = outcome(MODEL.run_with_trace, ids)
+    if worked:  # nested lists are never flattened, floats never truncated
+        assert valid_ids(ids, V) and result[0].shape == (len(ids), V)
 
 
 # --- generation ---
