@@ -149,6 +149,18 @@ def test_bad_ids_and_lengths_get_messages(shipped):
         generation_steps(model, [1], 0)
     with pytest.raises(TypeError, match="GPT"):
         next_token_distribution("model", [1])
+    with pytest.raises(ValueError, match="stop_token"):
+        generation_steps(model, [1], 3, stop_token=500)
+    with pytest.raises(ValueError, match="seed"):
+        generation_steps(model, [1], 3, seed=-1)
+    with pytest.raises(TypeError, match="1-D float tensor"):
+        probabilities([1.0, 2.0])
+    with pytest.raises(ValueError, match="repeats"):
+        step_seconds(model, 4, use_cache=True, repeats=0)
+    with pytest.raises(TypeError, match="TrainConfig"):
+        run_mask_experiment({"steps": 10})
+    with pytest.raises(ValueError, match="steps"):
+        with_steps(0)
 
 
 # --- the mask and the KV cache ---
@@ -304,6 +316,16 @@ def test_widget_stops_at_the_end_token_and_refuses_more(shipped):
             break
     assert widget.finished in ("end_token", "context")
     assert widget.sample() is None and "reset" in widget.message.value
+
+
+def test_widget_refuses_a_wrong_model_or_tokenizer(shipped):
+    model, tokenizer = shipped
+    with pytest.raises(TypeError, match="GPT"):
+        NextTokenExplorer("model", tokenizer)
+    with pytest.raises(TypeError, match="tokenizer"):
+        NextTokenExplorer(model, "tokenizer")
+    with pytest.raises(ValueError, match="seed"):
+        NextTokenExplorer(model, tokenizer, seed=-2)
 
 
 def test_widget_unknown_word_is_a_message(shipped):

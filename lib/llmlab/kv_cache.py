@@ -21,6 +21,7 @@ from .config import GPTConfig
 from .messages import msg
 from .model import GPT, KVCache
 from .sampling import check_ids
+from .validate import integer
 
 
 @torch.no_grad()
@@ -78,8 +79,11 @@ def step_seconds(model: GPT, length: int, use_cache: bool, repeats: int = 5, see
     Without a cache the model reruns all ``length`` tokens; with one it runs only the newest token
     over the cached keys and values of the others (filling the cache is not timed).
     """
+    if not isinstance(model, GPT):
+        raise TypeError(msg("sampling.not_a_model", kind=type(model).__name__))
     if isinstance(length, bool) or not isinstance(length, int) or not 1 <= length <= model.config.context_length:
         raise ValueError(msg("kv_cache.bad_length", value=length, high=model.config.context_length))
+    repeats = integer(repeats, "repeats", low=1)
     generator = torch.Generator().manual_seed(seed)
     ids = torch.randint(model.config.vocab_size, (1, length), generator=generator).to(model.device)
     times = []

@@ -15,9 +15,11 @@ import torch
 from .corpus import line_logprobs, load_corpus
 from .data import line_windows, packed_floor
 from .device import seed_everything
+from .messages import msg
 from .model import GPT
 from .toy import ToyData, load_toy_data, tiny_config
 from .training import History, TrainConfig, evaluate, train
+from .validate import integer
 
 # A short run (seconds on a laptop) with a higher learning rate than the shipped recipe's 4e-3:
 # enough for the unmasked model to learn to copy the answer. Validation only at the start and the end.
@@ -58,7 +60,7 @@ class MaskExperiment:
 def training_windows(data: ToyData, n_lines: int = TRAIN_LINES_SCORED) -> ScoredWindows:
     """The first ``n_lines`` training lines packed into windows, with the floor on their targets."""
     train_lines, _ = load_corpus()
-    lines = train_lines[:n_lines]
+    lines = train_lines[: integer(n_lines, "n_lines", low=1, high=len(train_lines))]
     context = data.val_x.shape[1]
     x, y = line_windows([data.tokenizer.encode(line + "\n") for line in lines], context)
     floor = packed_floor([line_logprobs(line.split()) for line in lines], context)
@@ -77,6 +79,8 @@ def train_one(data: ToyData, config: TrainConfig, causal: bool, progress: bool =
 def run_mask_experiment(config: TrainConfig = SHORT_RUN, progress: bool = True, data: ToyData | None = None,
                         train_lines: int = TRAIN_LINES_SCORED) -> MaskExperiment:
     """Train twice (mask off, then on) with the same seed, steps and batches; score both on the same windows."""
+    if not isinstance(config, TrainConfig):
+        raise TypeError(msg("mask_experiment.not_a_recipe", kind=type(config).__name__))
     data = data or load_toy_data()
     train_windows = training_windows(data, train_lines)
     val_windows = ScoredWindows(data.val_x, data.val_y, data.floor)
@@ -90,4 +94,5 @@ def run_mask_experiment(config: TrainConfig = SHORT_RUN, progress: bool = True, 
 
 def with_steps(steps: int) -> TrainConfig:
     """The short recipe with another number of steps (the warm-up stays a tenth of the run)."""
+    steps = integer(steps, "steps", low=1)
     return replace(SHORT_RUN, steps=steps, warmup_steps=max(1, steps // 10), eval_every=steps)

@@ -14,6 +14,7 @@ import torch
 from .generation import sample_next
 from .messages import msg
 from .model import GPT
+from .validate import integer
 
 MAX_TEMPERATURE = 10.0
 
@@ -66,6 +67,8 @@ def probabilities(logits: torch.Tensor, temperature: float = 1.0, top_k: int | N
 
     Temperature 0 puts all probability on the best token (greedy).
     """
+    if not isinstance(logits, torch.Tensor) or logits.dim() != 1 or not logits.is_floating_point():
+        raise TypeError(msg("sampling.bad_logits", kind=type(logits).__name__))
     temperature = check_temperature(temperature)
     top_k = check_top_k(top_k, logits.numel())
     if temperature == 0:
@@ -140,6 +143,10 @@ def generation_steps(
     top_k = check_top_k(top_k, model.config.vocab_size)
     if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or max_new_tokens < 1:
         raise ValueError(msg("sampling.bad_max_new_tokens", value=max_new_tokens))
+    if stop_token is not None:
+        stop_token = integer(stop_token, "stop_token", low=0, high=model.config.vocab_size - 1)
+    seed = None if seed is None else integer(seed, "seed", low=0, high=2**63 - 1)
+    n_candidates = integer(n_candidates, "n_candidates", low=1)
     generator = torch.Generator().manual_seed(seed) if seed is not None else None
     context = model.config.context_length
     steps: list[GenerationStep] = []

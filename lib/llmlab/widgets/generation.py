@@ -19,6 +19,7 @@ from ..plots.generation import NextTokenBars
 from ..plots.token_labels import token_labels, visible
 from ..sampling import MAX_TEMPERATURE, check_ids, next_token_logits, probabilities
 from ..tokenizers import Tokenizer
+from ..validate import integer
 from .base import WidgetPanel, default_text, one_torch_thread
 from .params import Holding
 
@@ -35,8 +36,14 @@ class NextTokenExplorer(Holding, WidgetPanel):
 
     def __init__(self, model: GPT, tokenizer: Tokenizer, prompt: str | None = None,
                  temperature: float = 1.0, top_k: int | None = None, seed: int = 0) -> None:
-        self.model, self.tokenizer, self.seed = model, tokenizer, seed
+        if not isinstance(model, GPT):
+            raise TypeError(msg("sampling.not_a_model", kind=type(model).__name__))
+        if not isinstance(tokenizer, Tokenizer):
+            raise TypeError(msg("widgets.generation.not_a_tokenizer", kind=type(tokenizer).__name__))
         vocab = model.config.vocab_size
+        if tokenizer.vocab_size != vocab:
+            raise ValueError(msg("generate.vocab_mismatch", tokenizer=tokenizer.vocab_size, model=vocab))
+        self.model, self.tokenizer, self.seed = model, tokenizer, integer(seed, "seed", low=0, high=2**63 - 1)
         self.temperature_slider = widgets.FloatSlider(
             1.0, min=0.05, max=3.0, step=0.05, description=msg("widgets.generation.temperature"),
             continuous_update=False, style={"description_width": "initial"})
