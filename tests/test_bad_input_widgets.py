@@ -24,11 +24,13 @@ from llmlab.model import GPT
 from llmlab.tokenizers import CharTokenizer, WordTokenizer
 from llmlab.widgets.attention import AttentionExplorer
 from llmlab.widgets.embeddings import EmbeddingReplay
+from llmlab.widgets.generation import NextTokenExplorer
 from llmlab.widgets.hidden_states import HiddenStateExplorer
 from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget
 from llmlab.widgets.params import MLPCalculator, TransformerCalculator
 from llmlab.widgets.qkv import QKVWidget
 from llmlab.widgets.tokens import TokenizerPlayground
+from llmlab.widgets.training import LiveLossPlot
 
 WORDS = WordTokenizer("the cat dog car sat on mat big".split())
 torch.manual_seed(0)
@@ -196,3 +198,27 @@ def test_two_thousand_unknown_words_give_a_short_message():
     ATTENTION.set_text(" ".join(f"word{i}" for i in range(2000)))
     error = shown_error(ATTENTION)
     assert error is not None and len(error) < 1000 and "2000 in all" in error
+
+
+# --- lesson 06/08 widgets ---
+
+NEXT = NextTokenExplorer(MODEL, WORDS, "the cat")
+LOSS = LiveLossPlot(10, floor=0.5)
+
+
+@fuzz(30)
+@given(temperature=st.one_of(st.none(), SMALL, st.floats(0.05, 3)), top_k=st.one_of(st.just("keep"), st.none(), SMALL),
+       prompt=TEXTS, how=st.sampled_from(["sample", "greedy"]))
+def test_next_token_explorer(temperature, top_k, prompt, how):
+    controls = [NEXT.temperature_slider, NEXT.top_k_slider]
+    if check_setter(NEXT, controls, NEXT.set, temperature, top_k) and temperature is not None:
+        assert same(NEXT.temperature_slider.value, temperature)
+    check_setter(NEXT, controls, NEXT.reset, prompt)
+    check_setter(NEXT, controls, getattr(NEXT, how))
+
+
+@fuzz(30)
+@given(step=st.one_of(SMALL, st.integers(0, 10)), loss=st.one_of(SMALL, st.floats(0, 5)))
+def test_live_loss_plot(step, loss):
+    check_setter(LOSS, [], LOSS.on_step, step, loss)
+    check_setter(LOSS, [], LOSS.add_validation, step, loss)

@@ -61,8 +61,9 @@ class LiveLossPlot(WidgetPanel):
 
     def on_step(self, step: int, loss: float) -> None:
         """Record one training step's loss; redraw if ``min_interval`` has passed."""
-        self.train_steps.append(integer(step, "step", low=0))
-        self.train_losses.append(real(loss, "loss"))
+        step, loss = integer(step, "step", low=0), real(loss, "loss")  # both checked before either is kept
+        self.train_steps.append(step)
+        self.train_losses.append(loss)
         if time.perf_counter() - self._last_refresh >= self.min_interval:
             self.update()
 
@@ -75,8 +76,9 @@ class LiveLossPlot(WidgetPanel):
 
     def add_validation(self, step: int, loss: float) -> None:
         """Record a validation loss measured elsewhere and redraw."""
-        self.val_steps.append(integer(step, "step", low=0))
-        self.val_losses.append(real(loss, "loss"))
+        step, loss = integer(step, "step", low=0), real(loss, "loss")
+        self.val_steps.append(step)
+        self.val_losses.append(loss)
         self.update()
 
     def update(self) -> None:
