@@ -16,7 +16,8 @@ TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
 TORCH_PIN := $(shell grep -E '^torch==' requirements.txt)
 NET_TORCH_FROM := $(if $(wildcard $(LOCAL_WHEELS)),--find-links $(LOCAL_WHEELS),--index-url $(TORCH_CPU_INDEX))
 NET_FROM := $(if $(wildcard $(LOCAL_WHEELS)),--find-links $(LOCAL_WHEELS))
-ifneq ($(wildcard $(WHEELHOUSE)/.complete),)
+# A wheelhouse older than requirements.txt may lack a new pin: then it is not used.
+ifeq ($(shell test $(WHEELHOUSE)/.complete -nt requirements.txt && echo fresh),fresh)
 PIP_FROM := --no-index --find-links $(WHEELHOUSE)
 TORCH_FROM := $(PIP_FROM)
 else
