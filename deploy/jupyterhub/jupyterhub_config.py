@@ -34,9 +34,9 @@ HOMES = STATE / "homes"
 PROXY = HERE / "node_modules" / ".bin" / "configurable-http-proxy"
 STATE.mkdir(parents=True, exist_ok=True)
 
-# Sized by `make classroom-bench` (docs/teaching/setup.md): lesson 09's kernel peaks near 0.5 GB and a
-# learner's Jupyter server adds about 0.1 GB, so 1 GB leaves room for the training lessons; one core each
-# keeps an explorer update fast while the whole class moves a slider at once.
+# Sized by `make classroom-bench` (docs/teaching/capacity.md): one learner's kernel peaked at 0.31 GB on
+# lesson 09 and their Jupyter server at 0.13 GB, so 1 GB leaves room for the lessons that train; an
+# explorer update costs about 33 ms of one core, so a core per learner keeps it fast at any moment.
 MEM_LIMIT = os.environ.get("LLMLAB_HUB_MEM_LIMIT", "1G")
 CPU_LIMIT = float(os.environ.get("LLMLAB_HUB_CPU_LIMIT", "1"))
 
