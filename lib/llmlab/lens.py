@@ -16,7 +16,7 @@ from .messages import msg
 from .model import GPT, causal_mask
 from .tokenizers import Tokenizer, UnknownTokenError
 from .trace import Trace, residual_name
-from .validate import LlmlabError, LlmlabTypeError, integer, kind_of, listing, real
+from .validate import LlmlabError, LlmlabTypeError, float_tensor, integer, kind_of, listing, real
 from .validate import text as check_text
 
 
@@ -94,7 +94,11 @@ def encode_for_model(model: GPT, tokenizer: Tokenizer, text: str) -> ModelInput:
 
 def hidden_states(trace: Trace, n_layers: int) -> torch.Tensor:
     """Every layer's hidden state, stacked: (n_layers + 1, T, d_model); index 0 = embeddings."""
-    return torch.stack([trace[residual_name(layer)] for layer in range(n_layers + 1)])
+    n_layers = integer(n_layers, "n_layers", low=0)
+    try:
+        return torch.stack([trace[residual_name(layer)] for layer in range(n_layers + 1)])
+    except KeyError as error:  # the trace has fewer blocks than asked for
+        raise LlmlabError(error.args[0]) from None
 
 
 @torch.no_grad()
@@ -116,6 +120,7 @@ class LogitLens:
 
 def logit_lens(model: GPT, trace: Trace, top_k: int = 3) -> LogitLens:
     """The ``top_k`` next-token guesses, with probabilities, at every layer for every position."""
+    top_k = integer(top_k, "top_k", low=1)
     probs = torch.softmax(lens_logits(model, trace), dim=-1)
     top = probs.topk(min(top_k, probs.shape[-1]), dim=-1)
     return LogitLens(ids=top.indices, probs=top.values)
@@ -143,5 +148,6 @@ def attention_patterns(trace: Trace, n_layers: int, temperature: float = 1.0) ->
 
 def most_read(row: torch.Tensor, top_k: int = 3) -> list[tuple[int, float]]:
     """The key positions one query row gives the most weight to, as (position, weight), largest first."""
+    row, top_k = float_tensor(row, "row", dims=1), integer(top_k, "top_k", low=1)
     top = row.topk(min(top_k, row.shape[-1]))
     return [(int(i), float(w)) for i, w in zip(top.indices, top.values) if w > 0]
