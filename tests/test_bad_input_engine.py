@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
 import torch
 from bad_input import ANYTHING, NUMBERS, finite_number, fuzz, outcome, tensors, valid_ids, whole
 from hypothesis import given
