@@ -1,7 +1,11 @@
-"""The attention explorer works in a real JupyterLab in a real browser: moving the head slider redraws it.
+"""Lesson 09 in a real browser, in JupyterLab and in Notebook 7: the explorers redraw when used.
 
 Opens a fresh copy of lesson 09, runs every cell, moves the attention explorer's head slider and
-compares the heatmap's pixels before and after. Screenshots are kept in build/browser/.
+compares the heatmap's pixels before and after; checks that figures are shown at their own size
+and fit the window with their sliders; times the explorers' redraws as seen by the page (printed
+and written to build/browser/explorer_timings.txt: speed targets live in `make bench`, not here).
+In Notebook 7 the head slider is moved with the keyboard through its number box.
+Screenshots are kept in build/browser/.
 Needs Debian's chromium at /usr/bin/chromium (`make test` installs it when run as root).
 Without it the test is skipped, or fails when LLMLAB_REQUIRE_BROWSER=1 (as in CI).
 """
@@ -9,18 +13,26 @@ Without it the test is skipped, or fails when LLMLAB_REQUIRE_BROWSER=1 (as in CI
 from __future__ import annotations
 
 import os
+import statistics
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from browser.harness import CHROMIUM, NotebookPage, chromium, jupyterlab, pixels_differ, screenshot
+from browser.harness import (
+    CHROMIUM, SCREENSHOT_DIR, SLIDER_READOUT, NotebookPage, chromium, jupyterlab, pixels_differ, screenshot,
+)
 from llmlab.paths import REPO_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "09_exploring_the_trained_model.ipynb"
-# Lesson 09's widgets in page order: the attention explorer's sliders are layer, head, temperature.
-ATTENTION_IMAGE, HEAD_SLIDER = 0, 1
+# Lesson 09's widgets in page order: the attention explorer (sliders: block, head, temperature;
+# image 0), then the hidden-state explorer (slider 3, image 1).
+ATTENTION_IMAGE, HIDDEN_IMAGE = 0, 1
+HEAD_SLIDER, HIDDEN_SLIDER = 1, 3
+TIMED_MOVES = 10
 WIDGET_ERROR = "span[style*='#b00020']"  # the red text of a widget's message area
 
 
@@ -34,22 +46,69 @@ def require_chromium() -> None:
     pytest.skip(reason)
 
 
-def test_head_slider_redraws_the_attention_heatmap(tmp_path: Path) -> None:
+@contextmanager
+def lesson_09(tmp_path: Path, ui: str) -> Iterator[NotebookPage]:
+    """Lesson 09 opened in ``ui`` ("lab" or "notebook"), every cell run, the first figure shown."""
     require_chromium()
     with jupyterlab(NOTEBOOK, tmp_path / "lab") as lab, chromium(tmp_path / "profile") as page:
         nb_page = NotebookPage(page, timeout_s=120)
-        nb_page.open(lab, NOTEBOOK.name)
+        nb_page.open(lab, NOTEBOOK.name, ui)
         nb_page.run_all_cells()
+        nb_page.wait_for_image(ATTENTION_IMAGE)
+        nb_page.wait_for_image(HIDDEN_IMAGE)
+        yield nb_page
+        assert not nb_page.error_outputs(), f"errors in the outputs: {nb_page.error_outputs()}"
+        widget_errors = page.locator(WIDGET_ERROR).all_inner_texts()
+        assert not widget_errors, f"the widgets show errors: {widget_errors}"
 
-        image = nb_page.wait_for_image(ATTENTION_IMAGE)
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def test_head_slider_redraws_the_attention_heatmap(tmp_path: Path) -> None:
+    with lesson_09(tmp_path, "lab") as nb_page:
+        image = nb_page.image(ATTENTION_IMAGE)
         before_src = image.get_attribute("src") or ""
         before = screenshot(image, "attention_before")
 
         nb_page.move_slider(HEAD_SLIDER, steps=2)
         nb_page.wait_for_image_change(before_src, ATTENTION_IMAGE)
         after = screenshot(nb_page.image(ATTENTION_IMAGE), "attention_after")
-
         assert pixels_differ(before, after), "the heatmap looks the same after moving the head slider"
-        assert not nb_page.error_outputs(), f"errors in the outputs: {nb_page.error_outputs()}"
-        widget_errors = page.locator(WIDGET_ERROR).all_inner_texts()
-        assert not widget_errors, f"the widgets show errors: {widget_errors}"
+
+        for index in (ATTENTION_IMAGE, HIDDEN_IMAGE):
+            natural, shown = nb_page.image(index).evaluate("img => [img.naturalWidth, img.clientWidth]")
+            assert shown == natural, f"image {index} is {natural} px wide but shown at {shown} px"
+        widget = nb_page.page.locator(".llmlab-panel").first
+        top = widget.locator(".widget-slider").first.bounding_box()["y"]
+        bottom = nb_page.image(ATTENTION_IMAGE).bounding_box()
+        notebook = nb_page.page.locator(".jp-NotebookPanel-notebook").first.bounding_box()
+        assert bottom["y"] + bottom["height"] - top <= notebook["height"], "sliders and figure do not fit the window"
+
+
+def test_explorers_redraw_times_in_the_browser(tmp_path: Path) -> None:
+    """Input to new picture, as the page sees it, for both explorers (reported, not asserted)."""
+    with lesson_09(tmp_path, "lab") as nb_page:
+        lines = []
+        for name, slider, image in (("attention: head slider", HEAD_SLIDER, ATTENTION_IMAGE),
+                                    ("hidden states: slider", HIDDEN_SLIDER, HIDDEN_IMAGE)):
+            times = nb_page.redraw_times_ms(slider, image, TIMED_MOVES)
+            assert len(times) == TIMED_MOVES
+            lines.append(f"{name:24s} median {statistics.median(times):6.1f} ms  p95 {percentile(times, 0.95):6.1f} ms"
+                         f"  (n = {len(times)}, chromium, JupyterLab)")
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOT_DIR / "explorer_timings.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print("\n" + "\n".join(lines))
+
+
+def test_notebook_7_runs_lesson_09_and_the_keyboard_moves_a_slider(tmp_path: Path) -> None:
+    with lesson_09(tmp_path, "notebook") as nb_page:
+        readout = nb_page.page.locator(SLIDER_READOUT).nth(HEAD_SLIDER)
+        assert readout.evaluate("box => getComputedStyle(box).borderTopStyle") == "solid", "the number box is not visible"
+        before_src = nb_page.image(ATTENTION_IMAGE).get_attribute("src") or ""
+        nb_page.type_into_readout(HEAD_SLIDER, "2")
+        nb_page.wait_for_image_change(before_src, ATTENTION_IMAGE)
+        assert readout.inner_text().strip() == "2"
+        screenshot(nb_page.page.locator(".llmlab-panel").first, "notebook7_attention")

@@ -52,9 +52,10 @@ def test_slider_moves_change_the_image_but_never_rebuild_the_figure(word_model):
 
 def test_hidden_state_layers_change_the_image_and_the_lens_table(word_model):
     explorer = HiddenStateExplorer(word_model, WORDS)
-    figure, before, table = explorer.figure, explorer.image.value, explorer.lens_table.value
+    figure, before, chosen = explorer.figure, explorer.image.value, explorer.lens_highlight.value
     explorer.layer_slider.value = 0
-    assert explorer.image.value != before and explorer.lens_table.value != table
+    assert explorer.image.value != before and explorer.lens_highlight.value != chosen
+    assert ".lens-col-0 " in explorer.lens_highlight.value and 'class="lens-col-0"' in explorer.lens_table.value
     assert explorer.figure is figure and "after block 1" in explorer.lens_table.value
     assert explorer.layer_slider.label == "embeddings" and "embeddings" in explorer.plot.title.get_text()
     explorer.select(layer=1)

@@ -135,11 +135,11 @@ def test_moving_a_control_repaints_without_drawing_the_whole_figure(panels, name
 
 def test_the_what_if_temperature_reads_as_the_slider_shows_it(panels):
     explorer = panels["attention"]
-    for temperature in (2**0.75, 2**-2.75, 2**2.25):
+    # the page formats the readout with d3's ".3g": 3 significant digits, trailing zeros kept (Python's "#.3g")
+    assert explorer.temperature_slider.readout_format == ".3g"
+    for temperature, shown in ((2**0.75, "1.68"), (2**-2.75, "0.149"), (2**2.25, "4.76"), (2.0, "2.00"), (0.5, "0.500")):
         explorer.temperature_slider.value = temperature
-        shown = format(explorer.temperature_slider.value, explorer.temperature_slider.readout_format)
-        assert explorer.plot.title.get_text().endswith(f"temperature {shown}")
-    assert explorer.plot.title.get_text().endswith("temperature 4.76")  # 2**2.25 = 4.7568...
+        assert explorer.plot.title.get_text().endswith(f"temperature {shown}"), explorer.plot.title.get_text()
 
 
 def test_path_labels_of_the_hidden_state_map_do_not_overlap():

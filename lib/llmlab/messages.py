@@ -309,7 +309,7 @@ MESSAGES: dict[str, str] = {
     "widgets.attention_key_axis": "key: the token being read",
     "widgets.attention_query_axis": "query: the token reading",
     "widgets.attention_title": "block {layer}, head {head}",
-    "widgets.attention_title_what_if": "block {layer}, head {head}, what-if temperature {temperature:.3g}",  # as the slider shows it
+    "widgets.attention_title_what_if": "block {layer}, head {head}, what-if temperature {temperature:#.3g}",  # as the slider shows it
     "widgets.all_heads": "all heads of this block",
     "widgets.reads_most": "<b>{query}</b> (position {position}) reads most: {reads}",
     "widgets.hidden_title": "hidden states: {what}",

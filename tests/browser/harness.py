@@ -58,6 +58,7 @@ LAB_SETTINGS = {
 
 # Where the parts of a notebook and its widgets are in JupyterLab 4's page.
 SLIDER_HANDLE = ".jp-OutputArea-output .widget-slider .noUi-handle"
+SLIDER_READOUT = ".jp-OutputArea-output .widget-slider .widget-readout"  # the number beside a slider
 WIDGET_IMAGE = ".jp-OutputArea-output img.widget-image"
 OUTPUT = ".jp-OutputArea-output"
 KERNEL_IDLE = ".jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status='idle']"
@@ -275,6 +276,49 @@ class NotebookPage:
         key = "ArrowRight" if steps > 0 else "ArrowLeft"
         for _ in range(abs(steps)):
             handle.press(key)
+
+    def type_into_readout(self, index: int, value: str) -> None:
+        """Click the ``index``-th slider's number box, replace the number with ``value``, press Enter.
+
+        This is the keyboard way that works in Notebook 7 too: there a focused slider handle never
+        sees the arrow keys, because Notebook 7 reads keys before the page's elements do and its
+        command-mode shortcuts (move to the next cell or heading) take them; a number box is
+        editable text, where those shortcuts stand aside.
+        """
+        readout = self.page.locator(SLIDER_READOUT).nth(index)
+        readout.click()
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.type(value)
+        self.page.keyboard.press("Enter")
+
+    def redraw_times_ms(self, slider: int, image: int, moves: int) -> list[float]:
+        """Milliseconds from an arrow key on the ``slider``-th handle to the ``image``-th image loaded.
+
+        The key goes right, then left, and so on (left first at the slider's end: every move changes
+        the picture). Both moments are
+        taken inside the page: the key in the capture phase, the image by its ``load`` event (the
+        new picture decoded and ready to paint).
+        """
+        handle, picture = self.slider_handle(slider), self.image(image)
+        picture.evaluate("""img => { window.__llmlabLoads = [];
+            if (!img.__llmlabTimed) {  // one listener per image, however often it is timed
+                img.__llmlabTimed = true;
+                img.addEventListener('load', () => window.__llmlabLoads.push(performance.now()));
+            } }""")
+        self.page.evaluate("""() => { window.__llmlabKeys = [];
+            if (!window.__llmlabTimed) {
+                window.__llmlabTimed = true;
+                document.addEventListener('keydown', () => window.__llmlabKeys.push(performance.now()), true);
+            } }""")
+        at_the_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        keys = ("ArrowLeft", "ArrowRight") if at_the_end else ("ArrowRight", "ArrowLeft")
+        handle.focus()
+        for move in range(moves):
+            handle.press(keys[move % 2])
+            self.page.wait_for_function("n => window.__llmlabLoads.length >= n", arg=move + 1,
+                                        timeout=self.timeout_ms)
+        keys, loads = self.page.evaluate("[window.__llmlabKeys, window.__llmlabLoads]")
+        return [load - key for key, load in zip(keys, loads)]
 
     def wait_for_image_change(self, old_src: str, index: int = 0) -> None:
         """Wait until the ``index``-th image widget shows a picture other than ``old_src``."""

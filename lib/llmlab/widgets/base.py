@@ -98,7 +98,8 @@ PANEL_CLASS = "llmlab-panel"
 PANEL_STYLE = f"""<style>
 .{PANEL_CLASS} .widget-readout {{
   border: 1px solid var(--jp-border-color1, #9e9e9e); border-radius: 3px; padding: 0 4px;
-  min-width: 3.5em; background: var(--jp-layout-color1, #fff); cursor: text;
+  min-width: 3.5em; max-width: none; width: auto; flex: none; white-space: nowrap;
+  background: var(--jp-layout-color1, #fff); cursor: text;
 }}
 .{PANEL_CLASS} img.widget-image {{ width: auto; height: auto; max-width: 100%; }}
 </style>"""

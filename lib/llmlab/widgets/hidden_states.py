@@ -8,6 +8,7 @@ every position's top guesses for every hidden state, the chosen one's column hig
 from __future__ import annotations
 
 import html
+import itertools
 
 import ipywidgets as widgets
 import numpy as np
@@ -25,6 +26,7 @@ TOP_K = 3
 TABLE_STYLE = "border-collapse:collapse;font-size:12px"
 CELL_STYLE = "padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;white-space:nowrap"
 CHOSEN_STYLE = "background:#fff3e0"
+LENS_SCOPES = itertools.count()  # each explorer's table gets its own class, so its style touches only it
 
 
 class HiddenStateExplorer(ModelPanel):
@@ -39,10 +41,13 @@ class HiddenStateExplorer(ModelPanel):
         self.layer_slider = widgets.SelectionSlider(
             options=[(hidden_state_name(index), index) for index in range(n_layers + 1)], value=n_layers,
             description=msg("widgets.hidden_state_label"), style={"description_width": "initial"})
-        self.lens_table = widgets.HTML()
+        self.lens_table = widgets.HTML()  # built once per text; the chosen column is coloured by a style
+        self.lens_scope = f"llmlab-lens-{next(LENS_SCOPES)}"
+        self.lens_table.add_class(self.lens_scope)
+        self.lens_highlight = widgets.HTML(layout=widgets.Layout(display="none"))
         self.plot = HiddenStateFigure()
         super().__init__(model, tokenizer, text, [self.layer_slider], self.plot.figure, "hidden_states",
-                         below=[self.lens_table])
+                         below=[self.lens_table, self.lens_highlight])
         self.dynamic = self.plot.dynamic
         self.lens_cells: list[list[str]] = []  # [position][layer] → HTML of the top guesses
         self.on_change(self.layer_slider, lambda _: self._update())
@@ -51,6 +56,7 @@ class HiddenStateExplorer(ModelPanel):
     def load(self, trace: Trace) -> list[str]:
         states = hidden_states(trace, self.model.config.n_layers).float().cpu().numpy()
         self.lens_cells = self._lens_cells(trace)
+        self.lens_table.value = self._lens_table()
         labels, replaced = token_labels(self.tokens)
         self.plot.set_states(states, labels)
         self._set_view()
@@ -73,20 +79,20 @@ class HiddenStateExplorer(ModelPanel):
         return [[", ".join(f"{html.escape(pieces[i])} {p:.2f}" for i, p in zip(ids[layer, t], probs[layer, t]))
                  for layer in range(n_layers)] for t in range(T)]
 
-    def _lens_table(self, chosen: int) -> str:
-        """HTML table: one row per position, one column per hidden state, ``chosen`` highlighted."""
+    def _lens_table(self) -> str:
+        """HTML table: one row per position, one column per hidden state (class ``lens-col-<state>``)."""
         n_columns = len(self.lens_cells[0]) if self.lens_cells else 0
 
-        def cell(text: str, tag: str = "td", highlight: bool = False) -> str:
-            style = CELL_STYLE + (";" + CHOSEN_STYLE if highlight else "")
-            return f'<{tag} style="{style}">{text}</{tag}>'
+        def cell(text: str, tag: str = "td", layer: int | None = None) -> str:
+            column = "" if layer is None else f' class="lens-col-{layer}"'
+            return f'<{tag}{column} style="{CELL_STYLE}">{text}</{tag}>'
 
         head = [cell(msg("widgets.lens_position"), "th"), cell(msg("widgets.lens_token"), "th")]
-        head += [cell(html.escape(hidden_state_name(layer)), "th", layer == chosen) for layer in range(n_columns)]
+        head += [cell(html.escape(hidden_state_name(layer)), "th", layer) for layer in range(n_columns)]
         rows = ["<tr>" + "".join(head) + "</tr>"]
         for t, guesses in enumerate(self.lens_cells):
             row = [cell(str(t)), cell(f"<b>{html.escape(visible(self.tokens[t]))}</b>")]
-            row += [cell(text, highlight=layer == chosen) for layer, text in enumerate(guesses)]
+            row += [cell(text, layer=layer) for layer, text in enumerate(guesses)]
             rows.append("<tr>" + "".join(row) + "</tr>")
         caption = html.escape(msg("widgets.lens_caption", k=TOP_K, last=hidden_state_name(n_columns - 1)))
         return f'<p>{caption}</p><table style="{TABLE_STYLE}">{"".join(rows)}</table>'
@@ -94,7 +100,8 @@ class HiddenStateExplorer(ModelPanel):
     def _set_view(self) -> None:
         layer = self.layer_slider.value
         self.plot.set_layer(layer)
-        self.lens_table.value = self._lens_table(layer)
+        # only this small style changes with the slider: the page need not rebuild the whole table
+        self.lens_highlight.value = f"<style>.{self.lens_scope} .lens-col-{layer} {{ {CHOSEN_STYLE} }}</style>"
 
     def _update(self) -> None:
         self._set_view()
