@@ -42,7 +42,12 @@ def table(rounds: dict[int, RoundResult]) -> str:
         machine = f"{result.machine_before / GB:.1f} -> {result.machine_peak / GB:.1f}"
         lines.append(f"{n:>3} {result.load_before:>5.1f} {first:>13} {lesson:>21} {p50:>10} {p95:>7} {cpu_ms:>6} "
                      f"{kernel:>9} {server:>9} {machine:>16} {failures:>8}")
+    lines.append("each learner: lesson time, explorer update p95, kernel peak memory")
     for n, result in rounds.items():
+        each = [f"{learner.lesson_s:.1f} s/{percentile(learner.update_ms, 0.95):.0f} ms/"
+                f"{result.kernel_peak.get(learner.name, 0) / GB:.2f} GB"
+                for learner in result.learners if learner.lesson_s is not None and learner.update_ms]
+        lines.append(f"  N={n}: " + ", ".join(each))
         for learner in result.learners:
             if learner.error:
                 lines.append(f"  N={n} {learner.name}: {learner.error}")
