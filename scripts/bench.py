@@ -4,8 +4,11 @@
    loss against the exact floor (target: within 0.05 nats of the floor in <= 60 s on 2 cores).
 2. Widget redraw latency (scripts/bench_widgets.py).
 3. Running the whole series: every notebook top to bottom on a fresh kernel.
+4. Lesson 08's Tiny Shakespeare recipe: time to reach 1.88 nats/character on validation (target:
+   <= 55 s on 2 cores) and training tokens/s.
 """
 
+import os
 import resource
 import runpy
 import sys
@@ -16,6 +19,8 @@ import nbformat
 import torch
 from nbclient import NotebookClient
 
+from llmlab.own_text import SHAKESPEARE_RECIPE, SHAKESPEARE_SHAPE, read_text_file, train_on_text
+from llmlab.paths import SHAKESPEARE_FILE
 from llmlab.toy import load_toy_data, train_tiny_model
 from llmlab.training import TrainConfig
 
@@ -59,7 +64,48 @@ def bench_series() -> None:
     print(f"{'all notebooks':45s} {total:6.1f} s")
 
 
+def bench_shakespeare(target: float = 1.88) -> None:
+    """Lesson 08's recipe: when validation first reaches ``target``, with and without validation time."""
+    torch.set_num_threads(2)
+    started = time.perf_counter()
+    last_step_end = [started]
+    validating = [0.0]  # seconds not spent on training steps: reading the text, building the model, validation
+    marks: list[tuple[float, float]] = []  # (wall seconds, training-only seconds) at each validation
+
+    def step_done(step: int, loss: float) -> None:
+        last_step_end[0] = time.perf_counter()
+
+    def validated(step: int, model) -> None:
+        now = time.perf_counter()
+        validating[0] += now - last_step_end[0]
+        last_step_end[0] = now
+        marks.append((now - started, now - started - validating[0]))
+
+    load_before = os.getloadavg()[0]
+    text = read_text_file(SHAKESPEARE_FILE)
+    _, _, history = train_on_text(text, SHAKESPEARE_RECIPE, **SHAKESPEARE_SHAPE, progress=False,
+                                  on_eval=validated, on_step=step_done)
+    print("\n== Tiny Shakespeare, lesson 08's recipe ==")
+    print(f"shape: {SHAKESPEARE_SHAPE}; recipe: {SHAKESPEARE_RECIPE}")
+    print(f"torch threads: {torch.get_num_threads()}; load average before {load_before:.1f}, "
+          f"after {os.getloadavg()[0]:.1f} (other work on the machine slows every figure below)")
+    training_seconds = marks[-1][1]
+    print(f"{history.tokens_seen:,} training tokens in {training_seconds:.1f} s of training steps: "
+          f"{history.tokens_seen / training_seconds:,.0f} tokens/s; {marks[-1][0]:.1f} s with setup and validation")
+    for step, loss, (wall, training) in zip(history.val_steps, history.val_loss, marks):
+        print(f"  step {step:5d}: validation {loss:.3f} nats/character at {wall:6.1f} s ({training:6.1f} s training)")
+    reached = [(step, wall, training) for step, loss, (wall, training) in zip(history.val_steps, history.val_loss, marks)
+               if loss <= target]
+    if reached:
+        step, wall, training = reached[0]
+        print(f"time to {target}: {wall:.1f} s including setup and validation, {training:.1f} s of training (step {step}) "
+              f"({'within' if wall <= 55 else 'NOT within'} 55 s)")
+    else:
+        print(f"validation never reached {target} (best {min(history.val_loss):.3f})")
+
+
 if __name__ == "__main__":
-    parts = {"training": bench_training, "widgets": bench_widgets, "series": bench_series}
+    parts = {"training": bench_training, "widgets": bench_widgets, "series": bench_series,
+             "shakespeare": bench_shakespeare}
     for name in sys.argv[1:] or parts:
         parts[name]()

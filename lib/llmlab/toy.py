@@ -52,10 +52,11 @@ def train_tiny_model(
     data: ToyData | None = None,
     progress: bool = True,
     on_eval: Callable[[int, GPT], None] | None = None,
+    on_step: Callable[[int, float], None] | None = None,
 ) -> tuple[GPT, ToyData, History]:
-    """Train the default tiny model from scratch on the toy corpus (seeded)."""
+    """Train the default tiny model from scratch on the toy corpus (seeded); callbacks as in ``train``."""
     data = data or load_toy_data()
     seed_everything(config.seed)
     model = GPT(tiny_config(data.tokenizer.vocab_size))
-    history = train(model, data.train, data.val_x, data.val_y, config, progress, on_eval)
+    history = train(model, data.train, data.val_x, data.val_y, config, progress, on_eval, on_step)
     return model, data, history
