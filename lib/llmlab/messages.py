@@ -723,6 +723,23 @@ MESSAGES: dict[str, str] = {
     ),
     "plots.head_roles.ablation_zero": "zero",
     "plots.head_roles.ablation_mean": "mean",
+    "plots.knowledge.column": "{kind}\n({n} words)",
+    "plots.knowledge.increase": "rise in loss (nats per word)",
+    "plots.knowledge.title_zero": "zero ablation: the part's output set to 0",
+    "plots.knowledge.title_mean": "mean ablation: the part's output set to its average",
+    "plots.knowledge.suptitle": (
+        "rise in validation loss when one part is removed (mean ablation's average over {reference})"
+    ),
+    "plots.knowledge.kind_count": "{kind} ({n})",
+    "plots.knowledge.accuracy": "next-word accuracy",
+    "plots.knowledge.logprob": "mean log-probability of the right word",
+    "plots.knowledge.lens_accuracy_title": "the model's top word read off each hidden state",
+    "plots.knowledge.lens_logprob_title": "log-probability of the right word (0 = certain)",
+    "plots.knowledge.selectivity": "share of the variance from the top 1% of positions",
+    "plots.knowledge.selectivity_title": "how selective is a direction of the MLP's space?",
+    "plots.knowledge.trained_neurons": "block {block} neurons\n(trained)",
+    "plots.knowledge.random_directions": "random directions\n(same space)",
+    "plots.knowledge.untrained_neurons": "block {block} neurons\n(untrained model)",
     "ex05.one_number": "Answer with one number.",
     "ex05.scaled_score.why": "q·k = 1·2 + 2·0 + 0·1 + 1·2 = 4, and the width is 4, so the scaled score is 4 / √4 = 2.",
     "ex05.scaled_score.unscaled": "That is q·k itself. Attention divides it by √d, the square root of the width.",
@@ -816,6 +833,47 @@ MESSAGES: dict[str, str] = {
     "loss_by_kind.not_word_tokens": (
         "loss_by_kind needs the toy word tokenizer (one token per word), the one the shipped model uses."
     ),
+    # --- lesson 07: blocks, the residual stream, where the knowledge is ---
+    "residual.not_a_model": "This needs an llmlab GPT model (e.g. from load_shipped_model()), not {kind}.",
+    "residual.not_a_trace": "This needs the trace of one sequence (model.run_with_trace(ids)[1]), not {kind}.",
+    "residual.not_a_layer_norm": "This needs a torch LayerNorm (e.g. model.blocks[0].ln_attn), not {kind}.",
+    "residual.norm_width": "This LayerNorm normalises rows of {width} numbers; the rows given have {got}.",
+    "residual.bad_hidden_state": (
+        "The {name} must have shape (T, {d_model}): 1 to {context} positions of d_model numbers; got {shape}."
+    ),
+    "kind_targets.no_lines": "This needs a non-empty list of toy-corpus lines (str), not {kind}.",
+    "kind_targets.not_a_tokenizer": "This needs the tokenizer that came with the model, not {kind}.",
+    "kind_targets.not_word_tokens": (
+        "This needs the toy word tokenizer (one token per word), the one the shipped model uses."
+    ),
+    "kind_targets.not_kind_targets": (
+        "This needs the lines made by kind_targets(lines, tokenizer, context_length), not {kind}."
+    ),
+    "kind_targets.not_a_model": "This needs an llmlab GPT model (e.g. from load_shipped_model()), not {kind}.",
+    "knowledge.not_a_model": "This needs an llmlab GPT model (e.g. from load_shipped_model()), not {kind}.",
+    "knowledge.not_a_part": "This needs a part made by part(model, ...) or model_parts(model), not {kind}.",
+    "knowledge.bad_part_kind": 'A part is "attention", "mlp" or "head"; got {kind!r}.',
+    "knowledge.head_on_sublayer": 'Only a "head" part takes head=; a whole {kind} part has no head number.',
+    "knowledge.bad_ablation": (
+        "The ablation must be one of {valid}; got {how!r} (mean ablation also needs the reference means)."
+    ),
+    "knowledge.no_fact_lines": "None of these lines is a fact question (a line with ' ? ').",
+    "knowledge.part_attention": "block {block} attention",
+    "knowledge.part_mlp": "block {block} MLP",
+    "knowledge.part_head": "block {block}, head {head}",
+    "kind.all": "all words",
+    "kind.english": "English sentence",
+    "kind.japanese": "Japanese translation",
+    "kind.agreement": "verb agreement",
+    "kind.facts": "fact lines",
+    "kind.fact_answers": "fact answers",
+    "neuron_probe.not_a_model": "This needs an llmlab GPT model (e.g. from load_shipped_model()), not {kind}.",
+    "neuron_probe.not_activations": (
+        "This needs the activations made by mlp_activations(model, data, block), not {kind}."
+    ),
+    "neuron_probe.bad_direction": (
+        "A direction must be a tensor of {d_mlp} finite numbers, not all zero (this MLP is {d_mlp} wide); got {shape}."
+    ),
     "widgets.training.step": "training step",
     "widgets.training.loss": "loss (nats per token)",
     "widgets.training.train": "training batch",
@@ -894,6 +952,41 @@ MESSAGES: dict[str, str] = {
     ),
     "ex09.not_cached.kept": "That one is kept: later positions read the keys and values of earlier ones at every step.",
     "ex09.not_cached.format": 'Answer "Q", "K" or "V".',
+    "ex07.one_number": "Answer with one whole number.",
+    "ex07.residual_sum.why": (
+        "The token embedding and the position embedding, then each of the {n_layers} blocks adds its "
+        "attention output and its MLP output: 2 + 2 × {n_layers} = {parts} vectors."
+    ),
+    "ex07.residual_sum.per_block": (
+        "A common guess: one per block. But each block adds twice (attention, then MLP), and the "
+        "embeddings are in the sum too."
+    ),
+    "ex07.residual_sum.no_embeddings": "Almost: the sum starts from the embeddings, which are parts of it too.",
+    "ex07.residual_sum.one_embedding": "Almost: the token embedding and the position embedding are two vectors.",
+    "ex07.residual_sum.hint": "Count what section 1 added up: 2 embeddings, then 2 outputs per block.",
+    "ex07.attention_sublayers.why": (
+        "One attention sublayer per block: {blocks}. The heads all sit inside that one sublayer."
+    ),
+    "ex07.attention_sublayers.heads": (
+        "That counts every head. The heads of a block work side by side inside one attention sublayer."
+    ),
+    "ex07.attention_sublayers.one_block": "That is the heads of one block. How many blocks does a token pass through?",
+    "ex07.attention_sublayers.hint": "Each block has exactly one attention sublayer, and every token goes through every block.",
+    "ex07.translation_head.why": (
+        "In the ablation table, removing block 0, head 0 raises the loss of the Japanese translation far "
+        "more than any other head (lesson 05 found the same head by its attention)."
+    ),
+    "ex07.translation_head.format": "Answer [block, head], e.g. [1, 3].",
+    "ex07.translation_head.runner_up": "That head matters for the translation too, but less. Look for the larger number.",
+    "ex07.translation_head.hint": "Read the 'Japanese translation' column of the heatmap, head rows only.",
+    "ex07.what_travels.why": (
+        "Only the hidden state: block 1 computes its own Q, K and V from it, with its own matrices."
+    ),
+    "ex07.what_travels.format": 'Answer "Q", "K", "V" or "hidden state".',
+    "ex07.what_travels.recomputed": (
+        "A common guess. But section 3 recomputed block 1's Q, K and V from the hidden state alone: "
+        "block 0's are thrown away."
+    ),
     # --- exercise checks ---
     "checks.correct": "✅ Correct!",
     "checks.not_yet": "❌ Not yet. Hint: {hint}",

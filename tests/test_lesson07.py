@@ -1,0 +1,254 @@
+"""Lesson 07's engine and exercises: one block opened, the residual stream as a sum, what travels
+between blocks, the ablation table by kind of word, the logit lens over many lines, neuron probes."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from llmlab.checkpoint import load_shipped_model
+from llmlab.corpus import load_corpus
+from llmlab.device import seed_everything
+from llmlab.edits import patch
+from llmlab.exercises import lesson07
+from llmlab.facts import FactQuestion, count_answers
+from llmlab.generation import complete
+from llmlab.kind_targets import KINDS, kind_targets, losses_by_kind
+from llmlab.knowledge import ablation, fact_answers_right, knowledge_table, lens_scores, model_parts, part
+from llmlab.loss_by_kind import loss_by_kind
+from llmlab.model import GPT
+from llmlab.neuron_probe import (
+    along,
+    direction,
+    mlp_activations,
+    random_directions,
+    selectivity,
+    top_examples,
+    top_token_share,
+)
+from llmlab.residual import (
+    BLOCK_STEPS,
+    layer_norm_by_hand,
+    open_block,
+    qkv_from_hidden_state,
+    residual_parts,
+    run_block,
+    sum_of_parts,
+)
+from llmlab.validate import LlmlabError
+
+SENTENCE = "EN: the cat near the cars sleeps in the house JA:"
+OTHER = "EN: the big dogs eat in the park JA: 大きい 犬"  # the same number of tokens
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    model, tokenizer, _ = load_shipped_model()
+    return model, tokenizer
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def traced(shipped):
+    model, tokenizer = shipped
+    ids = tokenizer.encode(SENTENCE)
+    logits, trace = model.run_with_trace(ids)
+    return ids, logits, trace
+
+
+@pytest.fixture(scope="module")
+def data(shipped, corpus):
+    model, tokenizer = shipped
+    return kind_targets(corpus[1][:150], tokenizer, model.config.context_length)
+
+
+@pytest.fixture(scope="module")
+def acts(shipped, data):
+    return mlp_activations(shipped[0], data, 0)
+
+
+# --- one block opened ---
+
+
+def test_layer_norm_by_hand_equals_torch(shipped, traced):
+    model, _ = shipped
+    x = traced[2]["blocks.0.resid_pre"]
+    norm = model.blocks[0].ln_attn
+    assert torch.allclose(layer_norm_by_hand(x, norm), norm(x).detach(), atol=1e-5)
+    assert torch.allclose(layer_norm_by_hand(x, norm), F.layer_norm(x, (x.shape[-1],), norm.weight, norm.bias, norm.eps), atol=1e-5)
+
+
+@pytest.mark.parametrize("block", [0, 1])
+def test_every_step_of_a_block_by_hand_equals_the_trace(shipped, traced, block):
+    model, _ = shipped
+    steps = open_block(model, traced[2], block)
+    assert list(steps) == list(BLOCK_STEPS)
+    for name, value in steps.items():
+        assert torch.allclose(value, traced[2][f"blocks.{block}.{name}"], atol=1e-5), name
+
+
+def test_the_final_hidden_state_is_the_sum_of_its_parts(shipped, traced):
+    model, _ = shipped
+    parts = residual_parts(traced[2], model.config.n_layers)
+    assert len(parts) == 2 + 2 * model.config.n_layers
+    final = traced[2][f"blocks.{model.config.n_layers - 1}.resid_post"]
+    assert (sum_of_parts(parts) - final.double()).abs().max() < 1e-5
+
+
+def test_block_1_qkv_come_from_the_hidden_state_after_block_0(shipped, traced):
+    model, _ = shipped
+    for block in range(model.config.n_layers):
+        recomputed = qkv_from_hidden_state(model, traced[2], block)
+        for part_name, value in recomputed.items():
+            assert torch.allclose(value, traced[2][f"blocks.{block}.attn.{part_name}"], atol=1e-5)
+
+
+def test_a_block_run_alone_on_its_input_gives_its_output(shipped, traced):
+    model, _ = shipped
+    for block in range(model.config.n_layers):
+        alone = run_block(model, block, traced[2][f"blocks.{block}.resid_pre"])
+        assert torch.allclose(alone, traced[2][f"blocks.{block}.resid_post"], atol=1e-5)
+
+
+def test_patching_the_hidden_state_replaces_everything_block_1_sees(shipped, traced):
+    model, tokenizer = shipped
+    other = tokenizer.encode(OTHER)
+    assert len(other) == len(traced[0])
+    other_logits, other_trace = model.run_with_trace(other)
+    patched, _ = model.run_with_trace(traced[0], edits={"blocks.1.resid_pre": patch(other_trace["blocks.1.resid_pre"])})
+    assert torch.allclose(patched, other_logits, atol=1e-5)
+
+
+# --- loss by kind and the ablation table ---
+
+
+def test_kind_targets_agree_with_loss_by_kind(shipped, corpus, data):
+    model, tokenizer = shipped
+    ours = losses_by_kind(model, data)
+    theirs = {k.kind: k for k in loss_by_kind(model, tokenizer, corpus[1][:150])}
+    for kind, other in (("agreement", "agreement"), ("facts", "facts"), ("fact_answers", "fact answers")):
+        assert ours[kind] == pytest.approx(theirs[other].loss, abs=1e-4)
+        assert data.floors()[kind] == pytest.approx(theirs[other].floor, abs=1e-6)
+    n = data.counts()
+    joined = (ours["english"] * n["english"] + ours["japanese"] * n["japanese"]) / (n["english"] + n["japanese"])
+    assert joined == pytest.approx(theirs["translation"].loss, abs=1e-4)
+    assert data.floors()["japanese"] == 0.0  # the translation of a sentence is certain in the toy world
+
+
+def test_knowledge_table_finds_the_translation_head(shipped, corpus, data):
+    model, tokenizer = shipped
+    reference = [tokenizer.encode(line + "\n") for line in corpus[0][:50]]
+    table = knowledge_table(model, data, reference, "the first 50 training lines")
+    assert table.kinds == KINDS and len(table.parts) == 2 * 2 + 2 * 4
+    japanese = KINDS.index("japanese")
+    for how in ("zero", "mean"):
+        rise = table.increase(how)
+        heads = [(p.block, p.head) for p in table.parts if p.kind == "head"]
+        head_rise = rise[[i for i, p in enumerate(table.parts) if p.kind == "head"], japanese]
+        order = head_rise.argsort(descending=True).tolist()
+        assert heads[order[0]] == lesson07.TRANSLATION_HEAD
+        assert heads[order[1]] == lesson07.RUNNER_UP_TRANSLATION_HEAD
+    assert all(table.intact[k] >= table.floor[k] - 1e-6 for k in KINDS)
+
+
+def test_lens_after_the_last_block_is_the_model(shipped, data):
+    model, _ = shipped
+    scores = lens_scores(model, data)
+    assert len(scores.accuracy["all"]) == model.config.n_layers + 1
+    logits, _ = model.run_with_edits(data.inputs, {})
+    right = (logits.argmax(-1) == data.targets)[data.real].double().mean().item()
+    assert scores.accuracy["all"][-1] == pytest.approx(right)
+    logprobs = torch.log_softmax(logits.double(), -1).gather(-1, data.targets.clamp(min=0)[..., None])[..., 0]
+    assert scores.logprob["all"][-1] == pytest.approx(logprobs[data.real].mean().item(), abs=1e-6)
+    assert scores.accuracy["all"][0] < scores.accuracy["all"][-1]
+
+
+def test_fact_answers_right_is_what_greedy_generation_writes(shipped, corpus):
+    model, tokenizer = shipped
+    fact_lines = [line for line in corpus[1] if " ? " in line][:40]
+    data = kind_targets(fact_lines, tokenizer, model.config.context_length)
+    right, n = fact_answers_right(model, data)
+    questions = [FactQuestion.parse(line) for line in fact_lines]
+    counts = count_answers(questions, [complete(model, tokenizer, q.prompt, temperature=0) for q in questions])
+    assert (right, n) == (counts.right, counts.n)
+
+
+# --- neurons and their controls ---
+
+
+def test_neuron_probe_and_its_controls(shipped, data):
+    model, _ = shipped
+    acts = mlp_activations(model, data, 0)
+    assert acts.width == model.config.d_mlp and bool((acts.position >= 1).all())
+    assert torch.equal(along(acts, 5), acts.values[:, 5])
+    examples = top_examples(acts, 5, k=4)
+    assert [v for *_, v in examples] == sorted((v for *_, v in examples), reverse=True)
+    randoms = random_directions(acts, 16, seed=0)
+    assert all(abs(float(d.norm()) - 1) < 1e-5 for d in randoms)
+    assert torch.equal(random_directions(acts, 3, seed=1)[0], random_directions(acts, 3, seed=1)[0])
+    neurons = torch.tensor([selectivity(acts, i) for i in range(acts.width)])
+    controls = torch.tensor([selectivity(acts, d) for d in randoms])
+    assert 0 <= neurons.min() and neurons.max() <= 1
+    assert neurons.median() > controls.median()  # the claim lesson 07 prints
+    assert 0 < top_token_share(acts, 5) <= 1
+    seed_everything(0)
+    untrained = mlp_activations(GPT(model.config), data, 0)
+    assert untrained.values.shape == acts.values.shape
+
+
+# --- bad input gets llmlab's own message naming the range ---
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda m, t, d, a: open_block(m, t, 2), "blocks 0 to 1"),
+    (lambda m, t, d, a: open_block("model", t, 0), "GPT model"),
+    (lambda m, t, d, a: open_block(m, {"x": 1}, 0), "trace"),
+    (lambda m, t, d, a: qkv_from_hidden_state(m, t, -1), "blocks 0 to 1"),
+    (lambda m, t, d, a: run_block(m, 0, torch.zeros(3, 5)), r"\(T, 64\)"),
+    (lambda m, t, d, a: run_block(m, 0, torch.zeros(40, 64)), "1 to 32"),
+    (lambda m, t, d, a: run_block(m, 0, torch.full((3, 64), float("nan"))), "finite|NaN"),
+    (lambda m, t, d, a: layer_norm_by_hand(torch.zeros(2, 5), m.blocks[0].ln_attn), "64"),
+    (lambda m, t, d, a: layer_norm_by_hand(torch.zeros(2, 64), m.blocks[0].mlp.fc_in), "LayerNorm"),
+    (lambda m, t, d, a: residual_parts(t, 5), "blocks.2"),
+    (lambda m, t, d, a: kind_targets([], None, 32), "non-empty"),
+    (lambda m, t, d, a: kind_targets("ken has", None, 32), "non-empty"),
+    (lambda m, t, d, a: kind_targets(["ken has the red ball"], "tok", 32), "tokenizer"),
+    (lambda m, t, d, a: losses_by_kind(m, "lines"), "kind_targets"),
+    (lambda m, t, d, a: knowledge_table(m, d, [], "nothing"), "reference"),
+    (lambda m, t, d, a: part(m, "mlp", 3), "blocks 0 to 1"),
+    (lambda m, t, d, a: part(m, "head", 0, 4), "heads 0 to 3"),
+    (lambda m, t, d, a: part(m, "mlp", 0, 1), "head="),
+    (lambda m, t, d, a: part(m, "neuron", 0), '"attention", "mlp" or "head"'),
+    (lambda m, t, d, a: ablation(part(m, "mlp", 0), "mean"), "zero, mean"),
+    (lambda m, t, d, a: ablation("block 0 MLP", "zero"), "part"),
+    (lambda m, t, d, a: mlp_activations(m, d, 2), "blocks 0 to 1"),
+    (lambda m, t, d, a: direction(a, 128), "at most 127"),
+    (lambda m, t, d, a: direction(a, torch.zeros(128)), "128 finite numbers"),
+    (lambda m, t, d, a: direction(a, torch.ones(5)), "128"),
+    (lambda m, t, d, a: top_examples(a, 0, k=0), "at least 1"),
+    (lambda m, t, d, a: random_directions(a, 0), "at least 1"),
+    (lambda m, t, d, a: selectivity("acts", 0), "mlp_activations"),
+])
+def test_bad_input_names_the_valid_range(shipped, traced, data, acts, call, match):
+    model, _ = shipped
+    with pytest.raises(LlmlabError, match=match):
+        call(model, traced[2], data, acts)
+
+
+def test_fact_answers_need_fact_lines(shipped, corpus):
+    model, tokenizer = shipped
+    data = kind_targets([line for line in corpus[1] if line.startswith("EN:")][:5], tokenizer, 32)
+    with pytest.raises(LlmlabError, match="fact question"):
+        fact_answers_right(model, data)
+
+
+def test_every_part_has_an_edit(shipped):
+    model, _ = shipped
+    parts = model_parts(model)
+    assert [p.label for p in parts[:4]] == ["block 0 attention", "block 0 MLP", "block 1 attention", "block 1 MLP"]
+    assert all(list(ablation(p, "zero")) == [p.activation] for p in parts)
