@@ -58,7 +58,11 @@ c.JupyterHub.pid_file = str(STATE / "jupyterhub.pid")
 auth = os.environ.get("LLMLAB_HUB_AUTH", "shared-password")
 c.JupyterHub.authenticator_class = auth
 if auth == "shared-password":
-    c.SharedPasswordAuthenticator.user_password = os.environ.get("LLMLAB_HUB_PASSWORD", "")
+    password = os.environ.get("LLMLAB_HUB_PASSWORD", "")
+    if len(password) < 8:  # without one nobody could log in; say so now rather than at the login page
+        raise SystemExit("Choose a class password of at least 8 characters first:\n"
+                         "    LLMLAB_HUB_PASSWORD='...' make hub")
+    c.SharedPasswordAuthenticator.user_password = password
 c.Authenticator.allow_all = True  # anyone with the class password; names are chosen at login
 
 # Each learner: a home folder of their own with a copy of the lessons, a server from this .venv.
