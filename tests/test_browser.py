@@ -112,3 +112,62 @@ def test_notebook_7_runs_lesson_09_and_the_keyboard_moves_a_slider(tmp_path: Pat
         nb_page.wait_for_image_change(before_src, ATTENTION_IMAGE)
         assert readout.inner_text().strip() == "2"
         screenshot(nb_page.page.locator(".llmlab-panel").first, "notebook7_attention")
+
+
+GALLERY = '''
+%matplotlib inline
+from llmlab.checkpoint import load_shipped_model
+from llmlab.corpus import word_kinds
+from llmlab.embeddings import load_snapshots, words_of_kind
+from llmlab.params import PUBLISHED_CONFIGS
+from llmlab.tokenizers import CharTokenizer
+from llmlab.widgets.embeddings import EmbeddingReplay
+from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget
+from llmlab.widgets.params import MLPCalculator, TransformerCalculator
+from llmlab.widgets.tokens import TokenizerPlayground
+
+model, tokenizer, _ = load_shipped_model()
+kinds = word_kinds()
+words = [word for kind in ("animal", "vehicle", "place") for word in words_of_kind(tokenizer, kinds, kind)]
+text = "the cats sleep in the garden"
+'''
+GALLERY_WIDGETS = (  # the widgets of lessons 01-04, each in its own cell as the lessons show them
+    "MLPCalculator(sizes=(10, 100, 1))",
+    "TransformerCalculator({'our tiny model': model.config, **PUBLISHED_CONFIGS})",
+    "NeuronWidget(w1=1.0, w2=1.0, b=0.0)",
+    "AttentionBiasWidget()",
+    "TokenizerPlayground({'characters': CharTokenizer.from_text(text), 'toy words': tokenizer}, text)",
+    "EmbeddingReplay(load_snapshots(), tokenizer, words, kinds, pair=('cat', 'dog', 'car'))",
+)
+
+
+def test_every_lesson_widget_shows_at_its_own_size_and_fits_the_window(tmp_path: Path) -> None:
+    """Lessons 01-04's widgets in JupyterLab (1280×900): never stretched, sliders and figure on one screen."""
+    require_chromium()
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(GALLERY.strip())]
+    notebook.cells += [nbformat.v4.new_code_cell(widget) for widget in GALLERY_WIDGETS]
+    path = tmp_path / "widgets.ipynb"
+    nbformat.write(notebook, path)
+    with jupyterlab(path, tmp_path / "lab") as lab, chromium(tmp_path / "profile") as page:
+        nb_page = NotebookPage(page, timeout_s=180)
+        nb_page.open(lab, path.name)
+        nb_page.run_all_cells()
+        for index in range(len(GALLERY_WIDGETS)):
+            nb_page.wait_for_image(index)
+        visible_height = page.locator(".jp-NotebookPanel-notebook").first.bounding_box()["height"]
+        panels = page.locator(".llmlab-panel")
+        for index, widget in enumerate(GALLERY_WIDGETS):
+            image = nb_page.image(index)
+            image.scroll_into_view_if_needed()
+            natural, shown = image.evaluate("img => [img.naturalWidth, img.clientWidth]")
+            assert shown == natural, f"{widget}: {natural} px wide, shown at {shown} px"
+            panel_top = panels.nth(index).bounding_box()["y"]
+            image_box = image.bounding_box()
+            height = image_box["y"] + image_box["height"] - panel_top
+            assert height <= visible_height, f"{widget}: controls and figure take {height:.0f} px of {visible_height:.0f}"
+            screenshot(panels.nth(index), f"widget_{index}")
+        assert not nb_page.error_outputs(), f"errors in the outputs: {nb_page.error_outputs()}"
+        assert not page.locator(WIDGET_ERROR).all_inner_texts()

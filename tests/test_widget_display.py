@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 import torch
+from matplotlib.text import Text
 from torch import nn
 
 from llmlab.checkpoint import load_shipped_model
@@ -71,6 +72,17 @@ def test_every_figure_fits_a_1280_by_900_screen(panels):
     for name, panel in panels.items():
         width, height = panel.canvas.get_width_height()
         assert width <= MAX_WIDTH_PX and height <= MAX_HEIGHT_PX, f"{name}: {width}×{height} px"
+
+
+def test_every_changing_text_is_drawn_inside_the_figure(panels):
+    """Titles and numbers redrawn on their own must stay where the first full draw put them."""
+    for name, panel in panels.items():
+        renderer, (width, height) = panel.canvas.get_renderer(), panel.canvas.get_width_height()
+        for artist in panel.dynamic:
+            if isinstance(artist, Text) and artist.get_visible() and artist.get_text():
+                box = artist.get_window_extent(renderer)
+                assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height, \
+                    f"{name}: {artist.get_text()!r} at {box} is outside the {width}×{height} figure"
 
 
 def test_images_are_shown_at_their_own_size_never_stretched(panels):

@@ -51,6 +51,7 @@ class NeuronPlane:
         )
         ax.set_xlim(-LIMIT, LIMIT)
         ax.set_ylim(-LIMIT, LIMIT)
+        ax.set_title("", y=1.0)  # a fixed place: matplotlib would move a redrawn title
         ax.set_aspect("equal")
         ax.set_xlabel("x")
         ax.set_ylabel("y")

@@ -44,6 +44,7 @@ class ComponentBars:
         }
         self.totals = [ax.text(x, 0, "", ha="center", va="bottom") for x in positions]
         ax.set_xticks(list(positions), list(columns))
+        ax.set_title("", y=1.02)  # a fixed place: matplotlib would move a redrawn title out of sight
         ax.set_ylabel(msg("plots.parameters_axis"))
         ax.yaxis.set_label_coords(-0.11, 0.5)  # a fixed place: redraws need not measure the tick labels
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: short_number(value)))
