@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -24,6 +25,7 @@ from classroom.rounds import GB, run_round  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 LESSON = REPO / "notebooks" / "09_exploring_the_trained_model.ipynb"
 MAX_LEARNERS = 16
+FAILURE_LOG = REPO / "build" / "classroom-bench" / "jupyterhub.log"
 
 
 def main() -> int:
@@ -43,6 +45,10 @@ def main() -> int:
                 print(f"round: {n} learners ...", flush=True)
                 rounds[n] = run_round(hub, n, LESSON, args.updates, tag=f"learner-n{n}")
         ports_left = [port for port in hub.ports if not port_is_free(port)]
+        if any(learner.error for result in rounds.values() for learner in result.learners):
+            FAILURE_LOG.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(Path(state) / "jupyterhub.log", FAILURE_LOG)
+            print(f"the hub's log (servers' logs included) is kept in {FAILURE_LOG}")
     print(table(rounds))
     if args.updates:
         print(capacity_rule(rounds))
