@@ -21,6 +21,7 @@ from llmlab.model import GPT
 from llmlab.neuron_probe import (
     along,
     direction,
+    example_context,
     mlp_activations,
     random_directions,
     selectivity,
@@ -188,6 +189,9 @@ def test_neuron_probe_and_its_controls(shipped, data):
     assert torch.equal(along(acts, 5), acts.values[:, 5])
     examples = top_examples(acts, 5, k=4)
     assert [v for *_, v in examples] == sorted((v for *_, v in examples), reverse=True)
+    line, position, _ = examples[0]
+    shown = example_context(data, shipped[1], line, position, before=2)
+    assert shown.endswith("[" + shipped[1].token_strings([int(data.inputs[line, position])])[0] + "]")
     randoms = random_directions(acts, 16, seed=0)
     assert all(abs(float(d.norm()) - 1) < 1e-5 for d in randoms)
     assert torch.equal(random_directions(acts, 3, seed=1)[0], random_directions(acts, 3, seed=1)[0])
@@ -233,6 +237,7 @@ def test_neuron_probe_and_its_controls(shipped, data):
     (lambda m, t, d, a: top_examples(a, 0, k=0), "at least 1"),
     (lambda m, t, d, a: random_directions(a, 0), "at least 1"),
     (lambda m, t, d, a: selectivity("acts", 0), "mlp_activations"),
+    (lambda m, t, d, a: example_context(d, "tok", 0, 1), "tokenizer"),
 ])
 def test_bad_input_names_the_valid_range(shipped, traced, data, acts, call, match):
     model, _ = shipped

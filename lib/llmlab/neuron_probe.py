@@ -8,7 +8,7 @@ of that space (a neuron is the direction of one axis):
 * ``top_token_share``: of its top-k positions, the share whose current token is the most common
   one there ("it fires on *cat*");
 * ``selectivity``: the share of its variance over all positions that comes from its top 1% of
-  positions (large when a few positions stand out, about 0.08 for a bell-shaped spread).
+  positions (large when a few positions stand out, about 0.09 for bell-shaped random numbers).
 
 The controls are random directions in the same space, and the neurons of an untrained model.
 """
@@ -24,6 +24,7 @@ from .kind_targets import KindTargets, check_kind_targets
 from .lens import check_layer
 from .messages import msg
 from .model import GPT
+from .tokenizers import Tokenizer
 from .validate import LlmlabError, LlmlabTypeError, integer, kind_of
 
 
@@ -113,3 +114,16 @@ def selectivity(acts: MlpActivations, value: object) -> float:
         return 0.0
     k = max(1, values.shape[0] // 100)
     return float(deviation.topk(k).values.sum()) / total
+
+
+def example_context(data: KindTargets, tokenizer: Tokenizer, line: int, position: int, before: int = 5) -> str:
+    """The words of ``line`` up to ``position`` (at most ``before`` earlier ones), the last in [brackets]."""
+    data = check_kind_targets(data)
+    if not isinstance(tokenizer, Tokenizer):
+        raise LlmlabTypeError(msg("kind_targets.not_a_tokenizer", kind=kind_of(tokenizer)))
+    line = integer(line, "line", low=0, high=len(data.lines) - 1)
+    position = integer(position, "position", low=0, high=int(data.real[line].sum()) - 1)
+    before = integer(before, "before", low=0)
+    words = tokenizer.token_strings(data.inputs[line, max(0, position - before): position + 1].tolist())
+    start = "… " if position > before else ""
+    return start + " ".join(words[:-1] + [f"[{words[-1]}]"])

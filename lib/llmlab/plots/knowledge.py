@@ -18,7 +18,7 @@ def kind_label(kind: str) -> str:
 def knowledge_figure(table: KnowledgeTable) -> Figure:
     """Parts (rows) × kind of word (columns): the rise in validation loss when the part is removed,
     one annotated heatmap per ablation."""
-    figure = Figure(figsize=(11, 5.2), layout="constrained")
+    figure = Figure(figsize=(11, 5.6), layout="constrained")
     axes = figure.subplots(1, len(ABLATIONS), sharey=True)
     values = {how: table.increase(how).numpy() for how in ABLATIONS}
     limit = max(float(np.abs(v).max()) for v in values.values())
@@ -27,7 +27,9 @@ def knowledge_figure(table: KnowledgeTable) -> Figure:
         sns.heatmap(values[how], annot=True, fmt=".2f", cmap="Reds", vmin=0, vmax=limit, ax=ax, cbar=how == ABLATIONS[-1],
                     xticklabels=columns, yticklabels=[part.label for part in table.parts],
                     annot_kws={"fontsize": 8}, cbar_kws={"label": msg("plots.knowledge.increase")})
-        ax.tick_params(axis="x", labelsize=8, labelrotation=0)
+        ax.tick_params(axis="x", labelsize=8, labelrotation=30)
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("right")
         ax.set_title(msg(f"plots.knowledge.title_{how}"), fontsize=10)
     figure.suptitle(msg("plots.knowledge.suptitle", reference=table.reference), fontsize=10)
     return figure
