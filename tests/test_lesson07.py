@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 import torch
+from hypothesis import given
+from hypothesis import strategies as st
 import torch.nn.functional as F
 
 from llmlab.checkpoint import load_shipped_model
@@ -38,6 +40,11 @@ from llmlab.residual import (
     sum_of_parts,
 )
 from llmlab.validate import LlmlabError
+
+from bad_input import ANYTHING, fuzz, outcome
+
+VECTORS = st.sampled_from([torch.ones(128), -torch.arange(128.0), torch.zeros(128), torch.ones(5),
+                           torch.full((128,), float("nan")), torch.tensor(3.0), [0.5, 2.0]])
 
 SENTENCE = "EN: the cat near the cars sleeps in the house JA:"
 OTHER = "EN: the big dogs eat in the park JA: 大きい 犬"  # the same number of tokens
@@ -224,6 +231,11 @@ def test_neuron_probe_and_its_controls(shipped, data):
     (lambda m, t, d, a: kind_targets(["ken has the red ball"], "tok", 32), "tokenizer"),
     (lambda m, t, d, a: losses_by_kind(m, "lines"), "kind_targets"),
     (lambda m, t, d, a: knowledge_table(m, d, [], "nothing"), "reference"),
+    (lambda m, t, d, a: knowledge_table(m, d, "EN: the cat", "text"), "reference set"),
+    (lambda m, t, d, a: knowledge_table(m, d, [[1, 2, 500]], "too big"), "0 and 92|92"),
+    (lambda m, t, d, a: losses_by_kind(m, d, edits="zero"), "edits"),
+    (lambda m, t, d, a: residual_parts(t, 0), "at least 1"),
+    (lambda m, t, d, a: open_block(m, m.trace_batch(torch.tensor([[2, 3]]))[1], 0), "2 axes"),
     (lambda m, t, d, a: part(m, "mlp", 3), "blocks 0 to 1"),
     (lambda m, t, d, a: part(m, "head", 0, 4), "heads 0 to 3"),
     (lambda m, t, d, a: part(m, "mlp", 0, 1), "head="),
@@ -243,6 +255,29 @@ def test_bad_input_names_the_valid_range(shipped, traced, data, acts, call, matc
     model, _ = shipped
     with pytest.raises(LlmlabError, match=match):
         call(model, traced[2], data, acts)
+
+
+@fuzz(120)
+@given(name=st.sampled_from(["open_block", "part", "direction", "top_examples", "random_directions",
+                             "example_context", "selectivity", "mlp_activations"]),
+       a=st.one_of(ANYTHING, st.integers(-3, 200), VECTORS), b=st.one_of(ANYTHING, st.integers(-3, 8)))
+def test_fuzzed_arguments_work_or_get_llmlabs_message(shipped, traced, data, acts, name, a, b):
+    model, tokenizer = shipped
+    calls = {
+        "open_block": lambda: open_block(model, traced[2], a),
+        "part": lambda: part(model, "head", a, b),
+        "direction": lambda: direction(acts, a),
+        "top_examples": lambda: top_examples(acts, b, k=a),
+        "random_directions": lambda: random_directions(acts, a, seed=b),
+        "example_context": lambda: example_context(data, tokenizer, a, b),
+        "selectivity": lambda: selectivity(acts, a),
+        "mlp_activations": lambda: mlp_activations(model, data, a),
+    }
+    worked, result = outcome(calls[name])
+    if worked and name == "direction":
+        assert abs(float(result.norm()) - 1) < 1e-5
+    if worked and name == "selectivity":
+        assert 0 <= result <= 1
 
 
 def test_fact_answers_need_fact_lines(shipped, corpus):

@@ -22,7 +22,7 @@ from .loss_by_kind import target_kinds
 from .messages import msg
 from .model import GPT
 from .tokenizers import Tokenizer
-from .validate import LlmlabError, LlmlabTypeError, kind_of, text
+from .validate import LlmlabError, LlmlabTypeError, kind_of, mapping, text
 
 KINDS = ("english", "japanese", "agreement", "facts", "fact_answers")
 
@@ -113,5 +113,6 @@ def losses_by_kind(model: GPT, data: KindTargets, edits: dict | None = None) -> 
     if not isinstance(model, GPT):
         raise LlmlabTypeError(msg("kind_targets.not_a_model", kind=kind_of(model)))
     data = check_kind_targets(data)
-    logits, _ = model.run_with_edits(data.inputs.to(model.device), edits or {})
+    edits = mapping(edits, "edits") if edits is not None else {}
+    logits, _ = model.run_with_edits(data.inputs.to(model.device), edits)
     return mean_by_kind(-target_logprobs(logits, data), data)

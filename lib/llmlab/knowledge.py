@@ -22,7 +22,7 @@ from .lens import check_head, check_layer
 from .messages import msg
 from .model import GPT
 from .trace import residual_name
-from .validate import LlmlabError, LlmlabTypeError, kind_of, text
+from .validate import LlmlabError, LlmlabTypeError, kind_of, text, token_ids
 
 ABLATIONS = ("zero", "mean")
 
@@ -71,6 +71,9 @@ def part(model: GPT, kind: str, block: int, head: int | None = None) -> Part:
 
 def part_means(model: GPT, reference_ids: Sequence[Sequence[int]]) -> dict[str, torch.Tensor]:
     """Every removable part's output averaged over every position of the reference sequences."""
+    if isinstance(reference_ids, (str, bytes)) or not isinstance(reference_ids, Sequence) or not reference_ids:
+        raise LlmlabError(msg("knowledge.bad_reference", kind=kind_of(reference_ids)))
+    reference_ids = [token_ids(ids, model.config.vocab_size, "each reference sequence") for ids in reference_ids]
     names = [p.activation for p in model_parts(model) if p.kind != "head"]
     names += [f"blocks.{b}.attn.z" for b in range(model.config.n_layers)]
     return reference_means(model, reference_ids, names)

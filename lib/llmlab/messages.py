@@ -23,6 +23,11 @@ MESSAGES: dict[str, str] = {
         "there is no hidden state {layer}."
     ),
     "model.bad_head": "Each layer of this model has heads 0 to {high}; there is no head {head}.",
+    "model.not_a_config": "A GPT is built from a GPTConfig, got {kind}.",
+    "model.too_big": (
+        "This shape holds about {n:.1f} billion numbers ({gb:.0f} GB in float32): too big to build here "
+        "(the limit is {limit:.0f} billion). Count it without memory with llmlab.params.count_without_weights."
+    ),
     "edits.unknown_name": "No activation is named {name!r}, so it cannot be edited. Valid names: {valid}",
     "edits.not_an_edit": (
         "The edit for {name!r} is a {value}; use llmlab.edits.zero(), mean(...) or patch(...)."
@@ -40,7 +45,9 @@ MESSAGES: dict[str, str] = {
     "edits.not_a_tensor": "A {what} edit needs a float torch tensor, got {value}.",
     "edits.not_finite": "The {what} tensor holds NaN or infinite numbers.",
     "edits.no_cache": "Edits need a full forward pass: run without a KV cache.",
-    "edits.empty_reference": "The reference set for mean-ablation is empty: give at least one sequence.",
+    "edits.empty_reference": (
+        "The reference set for mean-ablation must be a non-empty list of token-id sequences."
+    ),
     "generate.empty_prompt": "Generation needs a prompt of at least one token.",
     "generate.bad_logits": "sample_next needs one row of next-token scores (a 1-D float tensor), not {kind}.",
     "generate.not_a_model": "Generation needs an llmlab GPT model, not {kind}.",
@@ -858,6 +865,9 @@ MESSAGES: dict[str, str] = {
         "The ablation must be one of {valid}; got {how!r} (mean ablation also needs the reference means)."
     ),
     "knowledge.no_fact_lines": "None of these lines is a fact question (a line with ' ? ').",
+    "knowledge.bad_reference": (
+        "The reference set must be a non-empty list of token-id lists (e.g. [tokenizer.encode(line + '\\n') ...]), not {kind}."
+    ),
     "knowledge.part_attention": "block {block} attention",
     "knowledge.part_mlp": "block {block} MLP",
     "knowledge.part_head": "block {block}, head {head}",

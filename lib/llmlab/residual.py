@@ -19,7 +19,7 @@ from .lens import check_layer
 from .messages import msg
 from .model import GPT, causal_mask
 from .trace import Trace, residual_name
-from .validate import LlmlabError, LlmlabTypeError, float_tensor, kind_of
+from .validate import LlmlabError, LlmlabTypeError, float_tensor, integer, kind_of
 
 # The steps of a block, in order, as the trace names them (after "blocks.{b}.").
 BLOCK_STEPS = ("ln_attn", "attn.q", "attn.k", "attn.v", "attn.pattern", "attn.z", "attn.out",
@@ -46,6 +46,13 @@ def hidden_state(model: GPT, value: object, name: str = "hidden state") -> torch
         raise LlmlabError(msg("residual.bad_hidden_state", name=name, d_model=model.config.d_model,
                               context=model.config.context_length, shape=tuple(value.shape)))
     return value
+
+
+def _recorded(trace: Trace, name: str) -> torch.Tensor:
+    try:
+        return trace[name]
+    except KeyError as error:
+        raise LlmlabError(error.args[0]) from None
 
 
 def layer_norm_by_hand(x: torch.Tensor, norm: nn.LayerNorm) -> torch.Tensor:
@@ -78,7 +85,7 @@ def open_block(model: GPT, trace: Trace, block: int) -> dict[str, torch.Tensor]:
     block = check_layer(model, block)
     layer = model.blocks[block]
     attn = layer.attn
-    x = trace[f"blocks.{block}.resid_pre"]  # (T, d_model)
+    x = hidden_state(model, _recorded(trace, f"blocks.{block}.resid_pre"), "hidden state in the trace")  # (T, d_model)
     T = x.shape[0]
     steps: dict[str, torch.Tensor] = {"ln_attn": layer_norm_by_hand(x, layer.ln_attn)}
     for part in "qkv":  # (T, d_model) -> (heads, T, d_head)
@@ -101,6 +108,7 @@ def residual_parts(trace: Trace, n_layers: int) -> dict[str, torch.Tensor]:
     """What was added to the residual stream, in order: the two embeddings, then each block's
     attention output and MLP output (T, d_model each). Their sum is the final hidden state."""
     trace = check_trace(trace)
+    n_layers = integer(n_layers, "n_layers", low=1)
     names = ["embed", "pos_embed"]
     for block in range(n_layers):
         names += [f"blocks.{block}.attn.out", f"blocks.{block}.mlp.out"]
@@ -122,7 +130,8 @@ def qkv_from_hidden_state(model: GPT, trace: Trace, block: int) -> dict[str, tor
     model, trace = check_model(model), check_trace(trace)
     block = check_layer(model, block)
     layer = model.blocks[block]
-    h = layer_norm_by_hand(trace[residual_name(block)], layer.ln_attn)  # (T, d_model)
+    h = hidden_state(model, _recorded(trace, residual_name(block)), "hidden state in the trace")
+    h = layer_norm_by_hand(h, layer.ln_attn)  # (T, d_model)
     T = h.shape[0]
     return {part: _linear(h, getattr(layer.attn, "W_" + part.upper())).view(T, layer.attn.n_heads, -1).transpose(0, 1)
             for part in "qkv"}
