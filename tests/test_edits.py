@@ -147,3 +147,33 @@ def test_without_the_causal_mask_earlier_positions_see_later_tokens(model):
     assert not torch.allclose(open_a[:-1], open_b[:-1])
     assert trace["blocks.0.attn.pattern"].triu(diagonal=1).sum() > 0
     assert torch.allclose(fast[0], open_a, atol=1e-5)
+
+
+def test_bad_reference_sets_and_names_get_a_clear_message(model):
+    from llmlab.validate import LlmlabError
+
+    for bad in ([], "abc", [[]], [[1.5, 2]], [[1, 99]], 7, [[1, 2], "x"]):
+        with pytest.raises(LlmlabError):
+            reference_means(model, bad, ["blocks.0.attn.z"])
+    with pytest.raises(LlmlabError, match="Valid names"):
+        reference_means(model, [[1, 2]], ["blocks.0.attn.zz"])
+
+
+def test_an_unknown_trace_name_is_an_llmlab_error_and_a_key_error(model):
+    from llmlab.validate import LlmlabError
+
+    _, trace = model.run_with_trace([1, 2])
+    with pytest.raises(LlmlabError) as caught:
+        trace["nope"]
+    assert isinstance(caught.value, KeyError)
+    assert str(caught.value).startswith("No activation is named 'nope'")
+
+
+def test_a_model_too_big_for_memory_is_refused_before_allocating():
+    from llmlab.validate import LlmlabError
+
+    huge = GPTConfig(vocab_size=50_000, context_length=2048, d_model=12288, n_heads=96, n_layers=96)
+    with pytest.raises(LlmlabError, match="too big to build here"):
+        GPT(huge)
+    with torch.device("meta"):
+        assert GPT(huge).token_embedding.weight.device.type == "meta"

@@ -24,7 +24,7 @@ import torch
 
 from .messages import msg
 from .trace import activation_names, has_heads_axis, name_patterns
-from .validate import LlmlabError
+from .validate import LlmlabError, token_ids_tensor
 
 if TYPE_CHECKING:
     from .config import GPTConfig
@@ -181,16 +181,15 @@ def reference_means(model: "GPT", sequences: Sequence[Sequence[int]], names: Ite
     The sequences run as one batch, padded at the end; the causal mask keeps padding from
     reaching real positions, and padded positions are left out of the average.
     """
-    names = list(names)
+    names = [names] if isinstance(names, str) else list(names)
     valid = set(activation_names(model.config))
     for name in names:
         if name not in valid:
             raise LlmlabError(msg("edits.unknown_name", name=name, valid=name_patterns(model.config.n_layers)))
-    if not sequences:
+    if isinstance(sequences, (str, bytes, torch.Tensor)) or not isinstance(sequences, Sequence) or not sequences:
         raise LlmlabError(msg("edits.empty_reference"))
+    sequences = [token_ids_tensor(ids, model.config.vocab_size, model.config.context_length)[0].tolist() for ids in sequences]
     lengths = torch.tensor([len(ids) for ids in sequences])
-    if lengths.min() < 1:
-        raise LlmlabError(msg("model.empty_input"))
     batch = torch.zeros(len(sequences), int(lengths.max()), dtype=torch.long, device=model.device)
     for row, ids in enumerate(sequences):
         batch[row, : len(ids)] = torch.as_tensor(list(ids), dtype=torch.long)

@@ -56,6 +56,26 @@ class KVCache:
         return k, v
 
 
+MAX_PARAMETERS = 4_000_000_000  # 16 GB of float32 numbers: beyond that, count on the meta device
+
+
+def approximate_parameters(config: GPTConfig) -> int:
+    """Roughly how many numbers the model holds (biases and norms left out)."""
+    d, layers = config.d_model, config.n_layers
+    tables = (config.vocab_size + config.context_length) * d
+    unembed = 0 if config.tied_embeddings else config.vocab_size * d
+    return tables + unembed + layers * (4 * d * d + 2 * d * config.d_mlp)
+
+
+def check_buildable(config: GPTConfig) -> None:
+    """Refuse, before allocating, a model whose weights would not fit in memory here."""
+    if not isinstance(config, GPTConfig):
+        raise LlmlabError(msg("model.not_a_config", kind=type(config).__name__))
+    n = approximate_parameters(config)
+    if n > MAX_PARAMETERS and torch.empty(0).device.type != "meta":
+        raise LlmlabError(msg("model.too_big", n=n / 1e9, gb=n * 4 / 1e9, limit=MAX_PARAMETERS / 1e9))
+
+
 def _hook_for(trace: Trace | None, prefix: str) -> Callable[[str, torch.Tensor], torch.Tensor]:
     """``hook(part, value)``: pass ``value`` through the trace as ``prefix.part`` (no trace: unchanged)."""
     if trace is None:
@@ -159,6 +179,7 @@ class GPT(nn.Module):
 
     def __init__(self, config: GPTConfig) -> None:
         super().__init__()
+        check_buildable(config)
         self.config = config
         self.token_embedding = nn.Embedding(config.vocab_size, config.d_model)
         self.position_embedding = nn.Embedding(config.context_length, config.d_model)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import torch
 
 from .messages import msg
+from .validate import LlmlabError
 
 if TYPE_CHECKING:
     from .config import GPTConfig
@@ -27,6 +28,13 @@ BLOCK_ACTIVATIONS = (
 )
 # Activations with a heads axis: (batch, heads, T, ...).
 PER_HEAD = ("attn.q", "attn.k", "attn.v", "attn.scores", "attn.pattern", "attn.z")
+
+
+class UnknownActivation(LlmlabError, KeyError):
+    """A trace was asked for a name it did not record; the message lists the valid ones."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0])
 
 
 def activation_names(config: "GPTConfig") -> list[str]:
@@ -77,7 +85,7 @@ class Trace:
 
     def __getitem__(self, name: str) -> torch.Tensor:
         if name not in self._store:
-            raise KeyError(msg("trace.unknown_name", name=name, valid=", ".join(self._store)))
+            raise UnknownActivation(msg("trace.unknown_name", name=name, valid=", ".join(self._store)))
         return self._store[name]
 
     def __contains__(self, name: object) -> bool:
