@@ -16,7 +16,7 @@ from llmlab.exercises.lesson06 import checked_sizes
 from llmlab.fingerprint import parameter_fingerprint
 from llmlab.generation import generate, sample_next
 from llmlab.kv_cache import (cache_numbers, kv_cache_bytes, logits_one_pass, logits_prefix_by_prefix,
-                             logits_with_cache, step_seconds)
+                             logits_with_cache, step_seconds, step_times)
 from llmlab.mask_experiment import run_mask_experiment, training_windows, with_steps
 from llmlab.messages import msg
 from llmlab.model import GPT, KVCache, causal_mask
@@ -335,3 +335,13 @@ def test_widget_unknown_word_is_a_message(shipped):
     assert "zebra" in widget.message.value and widget.ids == tokenizer.encode(PROMPT)
     widget.reset(42)
     assert "text" in widget.message.value
+
+
+def test_step_times_runs_on_the_asked_threads_and_restores_them(shipped):
+    model, _ = shipped
+    before = torch.get_num_threads()
+    times = step_times(model, [1, 8], repeats=1, threads=1)
+    assert set(times) == {"without cache", "with cache"} and all(len(v) == 2 for v in times.values())
+    assert torch.get_num_threads() == before
+    with pytest.raises(ValueError, match="threads"):
+        step_times(model, [1], threads=0)

@@ -11,9 +11,9 @@ With the causal mask all three agree up to rounding: a position never reads late
 
 from __future__ import annotations
 
-import statistics
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import torch
 
@@ -74,7 +74,9 @@ def kv_cache_bytes(config: GPTConfig, bytes_per_number: int = 2, tokens: int | N
 
 @torch.no_grad()
 def step_seconds(model: GPT, length: int, use_cache: bool, repeats: int = 5, seed: int = 0) -> float:
-    """Median time to get the scores of token number ``length`` when ``length - 1`` tokens came before.
+    """Best time (of ``repeats``) to get the scores of token number ``length`` after ``length - 1`` tokens.
+
+    The best of a few runs is the one least disturbed by other programs on the machine.
 
     Without a cache the model reruns all ``length`` tokens; with one it runs only the newest token
     over the cached keys and values of the others (filling the cache is not timed).
@@ -88,23 +90,37 @@ def step_seconds(model: GPT, length: int, use_cache: bool, repeats: int = 5, see
     ids = torch.randint(model.config.vocab_size, (1, length), generator=generator).to(model.device)
     times = []
     with model.evaluating():
+        filled = KVCache()
+        if use_cache and length > 1:
+            model(ids[:, :-1], cache=filled)  # the earlier tokens' keys and values, computed once
         for _ in range(repeats):
             if use_cache:
-                cache = KVCache()
-                if length > 1:
-                    model(ids[:, :-1], cache=cache)
+                cache = KVCache(list(filled.keys), list(filled.values))  # extend() never changes these tensors
                 start = time.perf_counter()
                 model(ids[:, -1:], cache=cache)
             else:
                 start = time.perf_counter()
                 model(ids)
             times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times)
 
 
-def step_times(model: GPT, lengths: Sequence[int], repeats: int = 5) -> dict[str, list[float]]:
-    """Median seconds per new token at each length, with and without the cache."""
-    return {
-        "without cache": [step_seconds(model, n, use_cache=False, repeats=repeats) for n in lengths],
-        "with cache": [step_seconds(model, n, use_cache=True, repeats=repeats) for n in lengths],
-    }
+@contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """Run torch on ``n`` threads inside the block (steadier timings on a busy machine), then as before."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def step_times(model: GPT, lengths: Sequence[int], repeats: int = 5, threads: int = 1) -> dict[str, list[float]]:
+    """Best seconds per new token at each length, with and without the cache, on ``threads`` threads."""
+    threads = integer(threads, "threads", low=1)
+    with torch_threads(threads):
+        return {
+            "without cache": [step_seconds(model, n, use_cache=False, repeats=repeats) for n in lengths],
+            "with cache": [step_seconds(model, n, use_cache=True, repeats=repeats) for n in lengths],
+        }
