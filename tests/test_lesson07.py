@@ -148,10 +148,14 @@ def test_kind_targets_agree_with_loss_by_kind(shipped, corpus, data):
     assert data.floors()["japanese"] == 0.0  # the translation of a sentence is certain in the toy world
 
 
-def test_knowledge_table_finds_the_translation_head(shipped, corpus, data):
+@pytest.fixture(scope="module")
+def table(shipped, corpus, data):
     model, tokenizer = shipped
     reference = [tokenizer.encode(line + "\n") for line in corpus[0][:50]]
-    table = knowledge_table(model, data, reference, "the first 50 training lines")
+    return knowledge_table(model, data, reference, "the first 50 training lines")
+
+
+def test_knowledge_table_finds_the_translation_head(table):
     assert table.kinds == KINDS and len(table.parts) == 2 * 2 + 2 * 4
     japanese = KINDS.index("japanese")
     for how in ("zero", "mean"):
@@ -162,6 +166,18 @@ def test_knowledge_table_finds_the_translation_head(shipped, corpus, data):
         assert heads[order[0]] == lesson07.TRANSLATION_HEAD
         assert heads[order[1]] == lesson07.RUNNER_UP_TRANSLATION_HEAD
     assert all(table.intact[k] >= table.floor[k] - 1e-6 for k in KINDS)
+
+
+def test_figures_have_a_panel_per_ablation_a_line_per_kind_a_strip_per_group(shipped, data, table, acts):
+    from llmlab.plots.knowledge import knowledge_figure, lens_figure, selectivity_figure
+
+    heatmaps = [ax for ax in knowledge_figure(table).axes if ax.get_title()]
+    assert [ax.get_title().split(":")[0] for ax in heatmaps] == ["zero ablation", "mean ablation"]
+    assert [t.get_text() for t in heatmaps[0].get_yticklabels()] == [p.label for p in table.parts]
+    lens_axes = lens_figure(lens_scores(shipped[0], data)).axes
+    assert len(lens_axes[0].get_lines()) == 5 and lens_axes[0].get_xticklabels()[0].get_text() == "embeddings"
+    strips = selectivity_figure({"a": [0.1, 0.2], "b": [0.3]}).axes[0]
+    assert [t.get_text() for t in strips.get_yticklabels()] == ["a", "b"]
 
 
 def test_lens_after_the_last_block_is_the_model(shipped, data):

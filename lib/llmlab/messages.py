@@ -744,6 +744,7 @@ MESSAGES: dict[str, str] = {
     "plots.knowledge.lens_logprob_title": "log-probability of the right word (0 = certain)",
     "plots.knowledge.selectivity": "share of the variance from the top 1% of positions",
     "plots.knowledge.selectivity_title": "how selective is a direction of the MLP's space?",
+    "plots.knowledge.median": "median",
     "plots.knowledge.trained_neurons": "block {block} neurons\n(trained)",
     "plots.knowledge.random_directions": "random directions\n(same space)",
     "plots.knowledge.untrained_neurons": "block {block} neurons\n(untrained model)",

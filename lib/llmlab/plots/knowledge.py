@@ -56,14 +56,16 @@ def lens_figure(scores: LensScores, kinds: tuple[str, ...] = ("all", "english", 
 
 
 def selectivity_figure(groups: dict[str, list[float]]) -> Figure:
-    """One strip of dots per group (e.g. trained neurons, random directions, untrained neurons)."""
+    """One strip of dots per group (e.g. trained neurons, random directions, untrained neurons), its median marked."""
     figure = Figure(figsize=(7, 3.2), layout="constrained")
     ax = figure.subplots()
     labels = list(groups)
     x = np.concatenate([[label] * len(values) for label, values in groups.items()])
     y = np.concatenate([np.asarray(values, dtype=float) for values in groups.values()])
-    sns.boxplot(x=y, y=x, order=labels, color="white", showfliers=False, ax=ax)
     sns.stripplot(x=y, y=x, order=labels, size=3, alpha=0.6, ax=ax)
+    medians = [float(np.median(values)) for values in groups.values()]
+    ax.scatter(medians, range(len(labels)), marker="|", s=900, color="black", zorder=3, label=msg("plots.knowledge.median"))
+    ax.legend(fontsize=8, loc="lower right", markerscale=0.3)
     ax.set_xlabel(msg("plots.knowledge.selectivity"))
     ax.set_ylabel("")
     ax.set_title(msg("plots.knowledge.selectivity_title"), fontsize=10)
