@@ -210,3 +210,13 @@ def test_static_figures_build(shipped, toy):
 def test_shakespeare_recipe_is_the_lesson_shape():
     assert isinstance(SHAKESPEARE_RECIPE, TrainConfig)
     assert SHAKESPEARE_SHAPE == {"context_length": 64, "d_model": 128, "n_layers": 4, "n_heads": 4}
+
+
+def test_the_notebook_runs_the_short_shakespeare_run_by_default():
+    import nbformat
+
+    from llmlab.paths import REPO_ROOT
+
+    notebook = nbformat.read(REPO_ROOT / "notebooks" / "08_training.ipynb", as_version=4)
+    flags = [line for cell in notebook.cells for line in cell.source.splitlines() if line.startswith("TRAIN_FULL =")]
+    assert len(flags) == 1 and flags[0].startswith("TRAIN_FULL = False")
