@@ -18,9 +18,10 @@ from .validate import LlmlabError, LlmlabTypeError, integer, kind_of, real
 # Lesson 08's "train your own" on data/tinyshakespeare.txt: a 4-block, 4-head, 128-wide model reading
 # 64 characters. `make bench` measures how long this recipe takes to reach 1.88 nats per character.
 SHAKESPEARE_SHAPE = {"context_length": 64, "d_model": 128, "n_layers": 4, "n_heads": 4}
-# Validation (111,000 held-out characters) costs seconds, so the recipe scores only at the start and the end.
-SHAKESPEARE_RECIPE = TrainConfig(steps=550, batch_size=32, learning_rate=5e-3, min_learning_rate=5e-4,
-                                 warmup_steps=40, weight_decay=0.1, eval_every=550)
+# Measured (seed 0): validation 1.856 at step 600 and 1.823 at step 700; the same schedule cut to 550 steps
+# ends at 1.899. Each validation (111,000 held-out characters) costs seconds.
+SHAKESPEARE_RECIPE = TrainConfig(steps=700, batch_size=32, learning_rate=5e-3, min_learning_rate=5e-4,
+                                 warmup_steps=40, weight_decay=0.1, eval_every=100)
 
 
 def train_on_text(
