@@ -22,13 +22,13 @@ from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
-import torch
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
+from ..device import one_torch_thread
 from ..lens import encode_for_model
 from ..messages import msg
 from ..model import GPT
@@ -295,17 +295,6 @@ def default_text(tokenizer: Tokenizer) -> str:
         except ValueError:
             continue
     return tokenizer.decode(range(min(8, tokenizer.vocab_size)))
-
-
-@contextmanager
-def one_torch_thread() -> Iterator[None]:
-    """Run torch on one thread: for a tiny model many times faster than two threads on busy cores."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 class ModelPanel(WidgetPanel):
