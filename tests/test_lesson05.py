@@ -303,3 +303,15 @@ def test_a_model_without_biases_works_too():
     _, trace = model.run_with_trace([1, 2, 3])
     assert torch.allclose(recompute_values(model, trace, 0), trace["blocks.0.attn.v"], atol=1e-6)
     assert torch.allclose(heads_through_W_O(model, trace, 0), trace["blocks.0.attn.out"], atol=1e-6)
+
+
+def test_best_probabilities_are_the_grammars_own(shipped, val_lines):
+    from llmlab.head_roles import best_probabilities
+
+    model, tokenizer = shipped
+    data = task_lines(val_lines, tokenizer, limit=60)
+    best = best_probabilities(data, tokenizer)
+    assert best["translation"] == pytest.approx(1.0)
+    assert best["agreement"] == pytest.approx(1 / 3, abs=0.01)
+    with pytest.raises(LlmlabError):
+        best_probabilities("lines", tokenizer)

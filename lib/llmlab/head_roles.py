@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import torch
 
-from .corpus import ADJECTIVES, NOUN_FORMS
+from .corpus import ADJECTIVES, NOUN_FORMS, next_word_distribution
 from .device import one_torch_thread
 from .edits import Edit, head_output_name, mean, reference_means, zero
 from .messages import msg
@@ -192,6 +192,19 @@ def task_probabilities(model: GPT, data: TaskLines, edits: dict[str, Edit] | Non
         "translation": probs[lines, data.translation_query, data.translation_target],
         "agreement": probs[agree, data.agreement_query, data.agreement_target],
     }
+
+
+def best_probabilities(data: TaskLines, tokenizer: Tokenizer) -> dict[str, float]:
+    """The toy grammar's own mean probability of the right word for each task: the best any model can do."""
+    data = check_task_lines(data)
+
+    def exact(line: int, position: int) -> float:
+        words = tokenizer.token_strings(data.ids[line, : position + 2].tolist())
+        return next_word_distribution(words[:-1])[words[-1]]
+
+    translation = [exact(i, int(p)) for i, p in enumerate(data.translation_query)]
+    agreement = [exact(int(i), int(p)) for i, p in zip(data.agreement_lines, data.agreement_query)]
+    return {"translation": sum(translation) / data.n_lines, "agreement": sum(agreement) / max(data.n_agreement, 1)}
 
 
 @dataclass(frozen=True)
