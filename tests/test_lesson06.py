@@ -345,3 +345,12 @@ def test_step_times_runs_on_the_asked_threads_and_restores_them(shipped):
     assert torch.get_num_threads() == before
     with pytest.raises(ValueError, match="threads"):
         step_times(model, [1], threads=0)
+
+
+def test_the_explorer_answers_unknown_words_in_the_learners_terms(shipped):
+    from llmlab.widgets.generation import NextTokenExplorer
+
+    explorer = NextTokenExplorer(*shipped)
+    explorer.reset("the zebra sleeps")
+    assert "zebra" in explorer.message.value and "toy sentences" in explorer.message.value
+    assert "unknown=" not in explorer.message.value

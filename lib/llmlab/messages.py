@@ -299,6 +299,10 @@ MESSAGES: dict[str, str] = {
     ),
     "lens.empty_text": "Type some text first: there is nothing to run.",
     "lens.not_a_model": "This needs an llmlab GPT model, not {kind}.",
+    "widgets.generation.unknown_words": (
+        "The model cannot read {unknown}: its vocabulary has no token for it. "
+        "Use words from the toy sentences (the lessons' examples show them) and reset again."
+    ),
     "lens.unknown_tokens": (
         "The model cannot read {unknown}: its tokenizer has no token for it. "
         "Change or remove it and press Enter again."

@@ -18,8 +18,8 @@ from ..model import GPT
 from ..plots.generation import NextTokenBars
 from ..plots.token_labels import token_labels, visible
 from ..sampling import MAX_TEMPERATURE, check_ids, next_token_logits, probabilities
-from ..tokenizers import Tokenizer
-from ..validate import integer
+from ..tokenizers import Tokenizer, UnknownTokenError
+from ..validate import integer, listing
 from .base import WidgetPanel, default_text, one_torch_thread
 from .params import Holding
 
@@ -133,6 +133,9 @@ class NextTokenExplorer(Holding, WidgetPanel):
         with one_torch_thread():
             try:
                 ids = check_ids(self.model, self.tokenizer.encode(prompt))
+            except UnknownTokenError as error:
+                self.say(msg("widgets.generation.unknown_words", unknown=listing(error.unknown)), "error")
+                return
             except ValueError as error:
                 self.say(str(error), "error")
                 return
