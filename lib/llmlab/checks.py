@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .messages import msg
+from .messages import Later, msg
 from .validate import close, number_or_none, numbers_or_none
 
 Checker = Callable[[object], "str | None"]  # returns None when right, else a hint
@@ -30,14 +30,16 @@ class Exercise:
     id: str
     checker: Checker
     solution: object
-    explanation: str  # why the solution is right, shown with it
+    explanation: str | Later  # why the solution is right, shown with it (in the language chosen by then)
     typical_wrong: object  # tests prove the checker rejects it
 
 
 EXERCISES: dict[str, Exercise] = {}
 
 
-def exercise(id: str, solution: object, explanation: str, typical_wrong: object) -> Callable[[Checker], Checker]:
+def exercise(
+    id: str, solution: object, explanation: str | Later, typical_wrong: object
+) -> Callable[[Checker], Checker]:
     """Decorator registering a checker function as exercise ``id``."""
 
     def register(checker: Checker) -> Checker:

@@ -14,18 +14,11 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import torch
 
+from .errors import LlmlabError, LlmlabTypeError  # defined apart; other modules import them from here
 from .messages import msg
 
 MAX_LISTED = 20  # how many items an error message lists before "…"
 MAX_SHOWN = 60  # how many characters of a bad value a message shows
-
-
-class LlmlabError(ValueError):
-    """Input llmlab cannot use; the message says what would work."""
-
-
-class LlmlabTypeError(LlmlabError, TypeError):
-    """Input of the wrong kind (text where a number belongs, a float where a whole number does...)."""
 
 
 # ---------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 """Lesson 00's exercises: reading the shipped model's shape."""
 
 from ..checks import exercise, number_answer, same_number
-from ..messages import msg
+from ..messages import later, msg
 
 
-@exercise("00.blocks", solution=2, explanation=msg("ex00.blocks_why"), typical_wrong=48)
+@exercise("00.blocks", solution=2, explanation=later("ex00.blocks_why"), typical_wrong=48)
 def blocks(answer: object) -> str | None:
     from ..checkpoint import load_shipped_model
 
@@ -18,7 +18,7 @@ def blocks(answer: object) -> str | None:
 SUM_TOLERANCE = 1e-4  # float32 sums of a few thousand probabilities are off by about 1e-6
 
 
-@exercise("00.probabilities_sum", solution=1, explanation=msg("ex00.sum_why"), typical_wrong=100)
+@exercise("00.probabilities_sum", solution=1, explanation=later("ex00.sum_why"), typical_wrong=100)
 def probabilities_sum(answer: object) -> str | None:
     """Sum of a softmax's probabilities: 1, up to float32 rounding (the lesson's sum().item() is 1.0000001)."""
     value = number_answer(answer)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checks import exercise, number_answer, same_number
-from ..messages import msg
+from ..messages import later, msg
 from ..params import PUBLISHED_CONFIGS, formula_parameters, memory_bytes, total
 
 GPT2_XL_PARAMETERS = total(formula_parameters(PUBLISHED_CONFIGS["GPT-2 XL"]))
@@ -13,7 +13,7 @@ GPT2_XL_BF16_GB = memory_bytes(GPT2_XL_PARAMETERS, 2) / 1e9
 @exercise(
     "01.hidden_parameters",
     solution=10 * 100 + 100,
-    explanation=msg("ex01.hidden_parameters.why"),
+    explanation=later("ex01.hidden_parameters.why"),
     typical_wrong=(10 * 100) * 100,
 )
 def hidden_parameters(answer: object) -> str | None:
@@ -37,7 +37,7 @@ def hidden_parameters(answer: object) -> str | None:
 @exercise(
     "01.total_parameters",
     solution=784 * 128 + 128 + 128 * 10 + 10,
-    explanation=msg("ex01.total_parameters.why"),
+    explanation=later("ex01.total_parameters.why"),
     typical_wrong=128 + 10,
 )
 def total_parameters(answer: object) -> str | None:
@@ -57,7 +57,7 @@ def total_parameters(answer: object) -> str | None:
 @exercise(
     "01.vocabulary",
     solution=PUBLISHED_CONFIGS["GPT-2 small"].vocab_size,
-    explanation=msg("ex01.vocabulary.why"),
+    explanation=later("ex01.vocabulary.why"),
     typical_wrong=total(formula_parameters(PUBLISHED_CONFIGS["GPT-2 small"])),
 )
 def vocabulary(answer: object) -> str | None:
@@ -78,7 +78,7 @@ def vocabulary(answer: object) -> str | None:
 @exercise(
     "01.memory_gb",
     solution=round(GPT2_XL_BF16_GB, 2),
-    explanation=msg("ex01.memory_gb.why", params=GPT2_XL_PARAMETERS, gb=GPT2_XL_BF16_GB),
+    explanation=later("ex01.memory_gb.why", params=GPT2_XL_PARAMETERS, gb=GPT2_XL_BF16_GB),
     typical_wrong=round(2 * GPT2_XL_BF16_GB, 2),
 )
 def memory_gb(answer: object) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checks import exercise, number_answer, numbers_answer, same_number, same_numbers
-from ..messages import msg
+from ..messages import later, msg
 from ..neurons import attention_example, biased_attention, neuron, output_changes
 
 VALUE_BIAS = (1.0, -2.0)
@@ -14,7 +14,7 @@ VALUE_SHIFT_SOLUTION = [round(x, 4) for x in biased_attention(attention_example(
 @exercise(
     "02.neuron_output",
     solution=neuron([2, -1], [3, 1], -4),
-    explanation=msg("ex02.neuron_output.why"),
+    explanation=later("ex02.neuron_output.why"),
     typical_wrong=neuron([2, -1], [3, 1], 0),
 )
 def neuron_output(answer: object) -> str | None:
@@ -32,7 +32,7 @@ def neuron_output(answer: object) -> str | None:
 @exercise(
     "02.weight_change",
     solution=output_changes([0, 1, 2, 3], 0.5, "weight"),
-    explanation=msg("ex02.weight_change.why"),
+    explanation=later("ex02.weight_change.why"),
     typical_wrong=output_changes([0, 1, 2, 3], 0.5, "bias"),
 )
 def weight_change(answer: object) -> str | None:
@@ -47,7 +47,7 @@ def weight_change(answer: object) -> str | None:
     return msg("ex02.weight_change.hint")
 
 
-@exercise("02.useless_bias", solution="b_K", explanation=msg("ex02.useless_bias.why"), typical_wrong="b_V")
+@exercise("02.useless_bias", solution="b_K", explanation=later("ex02.useless_bias.why"), typical_wrong="b_V")
 def useless_bias(answer: object) -> str | None:
     """Which bias changes neither the attention weights nor the output."""
     if not isinstance(answer, str):
@@ -64,7 +64,7 @@ def useless_bias(answer: object) -> str | None:
 @exercise(
     "02.value_shift",
     solution=VALUE_SHIFT_SOLUTION,
-    explanation=msg("ex02.value_shift.why", before=NO_BIAS_OUTPUT, b_V=list(VALUE_BIAS)),
+    explanation=later("ex02.value_shift.why", before=NO_BIAS_OUTPUT, b_V=list(VALUE_BIAS)),
     typical_wrong=NO_BIAS_OUTPUT,
 )
 def value_shift(answer: object) -> str | None:

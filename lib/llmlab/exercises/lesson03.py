@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checks import exercise, number_answer, same_number
-from ..messages import msg
+from ..messages import later, msg
 from ..tokenizers import BPETokenizer, TiktokenTokenizer
 
 MERGE_TEXT = "banana bandana"
@@ -15,7 +15,7 @@ def first_merge() -> str:
     return next(BPETokenizer.train_steps(MERGE_TEXT, 1)).token
 
 
-@exercise("03.first_merge", solution="an", explanation=msg("ex03.first_merge.why"), typical_wrong="ba")
+@exercise("03.first_merge", solution="an", explanation=later("ex03.first_merge.why"), typical_wrong="ba")
 def check_first_merge(answer: object) -> str | None:
     """The first new token BPE makes from "banana bandana"."""
     if not isinstance(answer, str):
@@ -27,7 +27,7 @@ def check_first_merge(answer: object) -> str | None:
     return msg("ex03.first_merge.hint")
 
 
-@exercise("03.vocab_size", solution=256 + 500 + 1, explanation=msg("ex03.vocab_size.why"), typical_wrong=500)
+@exercise("03.vocab_size", solution=256 + 500 + 1, explanation=later("ex03.vocab_size.why"), typical_wrong=500)
 def check_vocab_size(answer: object) -> str | None:
     """Vocabulary size of our BPE after 500 merges."""
     value = number_answer(answer)
@@ -42,7 +42,7 @@ def check_vocab_size(answer: object) -> str | None:
     return msg("ex03.vocab_size.hint")
 
 
-@exercise("03.rare_word", solution=8, explanation=msg("ex03.rare_word.why"), typical_wrong=1)
+@exercise("03.rare_word", solution=8, explanation=later("ex03.rare_word.why"), typical_wrong=1)
 def check_rare_word(answer: object) -> str | None:
     """How many cl100k_base tokens ちんちんかもかも becomes."""
     value = number_answer(answer)

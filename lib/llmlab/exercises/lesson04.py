@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 
 from ..checks import exercise, number_answer, numbers_answer, same_number, same_numbers
-from ..messages import msg
+from ..messages import later, msg
 from ..toy import tiny_config
 
 TABLE = torch.arange(15.0).reshape(5, 3)  # 5 tokens, 3 numbers each: row i is 3i, 3i+1, 3i+2
@@ -13,7 +13,7 @@ ONE_HOT = [0, 0, 1, 0, 0]
 VOCAB = 1000
 
 
-@exercise("04.lookup_row", solution=[6, 7, 8], explanation=msg("ex04.lookup_row.why"),
+@exercise("04.lookup_row", solution=[6, 7, 8], explanation=later("ex04.lookup_row.why"),
           typical_wrong=[2, 5, 8, 11, 14])
 def check_lookup_row(answer: object) -> str | None:
     """one-hot [0, 0, 1, 0, 0] times the 5 × 3 table."""
@@ -27,7 +27,7 @@ def check_lookup_row(answer: object) -> str | None:
     return msg("ex04.lookup_row.hint")
 
 
-@exercise("04.cosine", solution=1.0, explanation=msg("ex04.cosine.why"), typical_wrong=10.0)
+@exercise("04.cosine", solution=1.0, explanation=later("ex04.cosine.why"), typical_wrong=10.0)
 def check_cosine(answer: object) -> str | None:
     """Cosine similarity of [1, 2] and [2, 4]."""
     value = number_answer(answer)
@@ -41,7 +41,7 @@ def check_cosine(answer: object) -> str | None:
 
 
 @exercise("04.table_shape", solution=(VOCAB, tiny_config(VOCAB).d_model),
-          explanation=msg("ex04.table_shape.why"), typical_wrong=(tiny_config(VOCAB).d_model, VOCAB))
+          explanation=later("ex04.table_shape.why"), typical_wrong=(tiny_config(VOCAB).d_model, VOCAB))
 def check_table_shape(answer: object) -> str | None:
     """Shape of the token embedding table of the tiny model with a 1000-token vocabulary."""
     config = tiny_config(VOCAB)

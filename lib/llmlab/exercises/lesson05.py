@@ -17,7 +17,7 @@ import torch
 
 from ..attention_math import attention as reference_attention
 from ..checks import exercise
-from ..messages import msg
+from ..messages import later, msg
 from ..model import causal_mask
 from ..params import PUBLISHED_CONFIGS
 from ..validate import number_or_none, numbers_or_none
@@ -35,7 +35,7 @@ AGREEMENT_HEADS = ((0, 2), (1, 1))  # the two heads whose removal lowers the rig
 HIDDEN_AGREEMENT_HEAD = (0, 2)  # ...of which this one hardly looks at the subject noun
 
 
-@exercise("05.scaled_score", solution=SCALED_SCORE, explanation=msg("ex05.scaled_score.why"), typical_wrong=SCORE_DOT)
+@exercise("05.scaled_score", solution=SCALED_SCORE, explanation=later("ex05.scaled_score.why"), typical_wrong=SCORE_DOT)
 def scaled_score(answer: object) -> str | None:
     """The scaled score of q = (1, 2, 0, 1) against k = (2, 0, 1, 2)."""
     value = number_or_none(answer)
@@ -50,7 +50,7 @@ def scaled_score(answer: object) -> str | None:
     return msg("ex05.scaled_score.hint")
 
 
-@exercise("05.head_width", solution=GPT2.d_head, explanation=msg("ex05.head_width.why", d_model=GPT2.d_model,
+@exercise("05.head_width", solution=GPT2.d_head, explanation=later("ex05.head_width.why", d_model=GPT2.d_model,
           n_heads=GPT2.n_heads, d_head=GPT2.d_head), typical_wrong=GPT2.d_model)
 def head_width(answer: object) -> str | None:
     """d_head of GPT-2 small: d_model 768 split into 12 heads."""
@@ -64,7 +64,7 @@ def head_width(answer: object) -> str | None:
     return msg("ex05.head_width.hint")
 
 
-@exercise("05.hidden_head", solution=list(HIDDEN_AGREEMENT_HEAD), explanation=msg("ex05.hidden_head.why"),
+@exercise("05.hidden_head", solution=list(HIDDEN_AGREEMENT_HEAD), explanation=later("ex05.hidden_head.why"),
           typical_wrong=[1, 1])
 def hidden_head(answer: object) -> str | None:
     """Of the two heads agreement needs, the one that hardly looks at the subject noun."""
@@ -227,7 +227,7 @@ def _case_hint(function: Callable, q, k, v, mask) -> str | None:
     return msg("ex05.attention.hint", where=where)
 
 
-@exercise("05.attention", solution=ATTENTION_SOLUTION, explanation=msg("ex05.attention.why"),
+@exercise("05.attention", solution=ATTENTION_SOLUTION, explanation=later("ex05.attention.why"),
           typical_wrong=_no_scale)
 def attention_function(answer: object) -> str | None:
     """The learner's attention(q, k, v, mask=None) against the reference on every case."""

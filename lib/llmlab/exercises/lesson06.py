@@ -18,7 +18,7 @@ from collections.abc import Callable
 import torch
 
 from ..checks import exercise, number_answer
-from ..messages import msg
+from ..messages import later, msg
 from ..model import causal_mask
 from ..params import PUBLISHED_CONFIGS
 from ..kv_cache import kv_cache_bytes
@@ -107,7 +107,7 @@ def diagnose(allowed: torch.Tensor, n_queries: int, n_keys: int) -> str | None:
     return msg("ex06.causal_mask.hint")
 
 
-@exercise("06.causal_mask", solution=REFERENCE, explanation=msg("ex06.causal_mask.why"),
+@exercise("06.causal_mask", solution=REFERENCE, explanation=later("ex06.causal_mask.why"),
           typical_wrong=upper_triangle)
 def causal_mask_exercise(answer: object) -> str | None:
     """The learner's mask function against ``causal_mask`` on random sizes (square, then with a cache)."""
@@ -132,7 +132,7 @@ GPT2_MEDIUM = PUBLISHED_CONFIGS["GPT-2 medium"]
 CACHE_MB = kv_cache_bytes(GPT2_MEDIUM, bytes_per_number=2) / 1e6
 
 
-@exercise("06.cache_memory", solution=round(CACHE_MB, 1), explanation=msg("ex06.cache_memory.why", mb=CACHE_MB),
+@exercise("06.cache_memory", solution=round(CACHE_MB, 1), explanation=later("ex06.cache_memory.why", mb=CACHE_MB),
           typical_wrong=round(CACHE_MB / 2, 1))
 def cache_memory(answer: object) -> str | None:
     """KV cache of GPT-2 medium (24 layers, d_model 1024, context 1024) in fp16, in MB (10^6 bytes)."""
@@ -150,7 +150,7 @@ def cache_memory(answer: object) -> str | None:
     return msg("ex06.cache_memory.hint")
 
 
-@exercise("06.forward_passes", solution=5, explanation=msg("ex06.forward_passes.why"), typical_wrong=15)
+@exercise("06.forward_passes", solution=5, explanation=later("ex06.forward_passes.why"), typical_wrong=15)
 def forward_passes(answer: object) -> str | None:
     """Forward passes to write 5 new tokens after a 10-token prompt, with a KV cache."""
     value = number_answer(answer)
@@ -161,7 +161,7 @@ def forward_passes(answer: object) -> str | None:
     return hints.get(value, msg("ex06.forward_passes.hint"))
 
 
-@exercise("06.rows_that_change", solution=0, explanation=msg("ex06.rows_that_change.why"), typical_wrong=7)
+@exercise("06.rows_that_change", solution=0, explanation=later("ex06.rows_that_change.why"), typical_wrong=7)
 def rows_that_change(answer: object) -> str | None:
     """Append one token to a 7-token text: how many of the first 7 positions' scores change?"""
     value = number_answer(answer)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checks import exercise
-from ..messages import msg
+from ..messages import later, msg
 from ..params import PUBLISHED_CONFIGS
 from ..validate import number_or_none, numbers_or_none
 
@@ -17,7 +17,7 @@ TRANSLATION_HEAD = (0, 0)  # the head whose removal raises the loss of the Japan
 RUNNER_UP_TRANSLATION_HEAD = (1, 2)  # the second
 
 
-@exercise("07.residual_sum", solution=GPT2_PARTS, explanation=msg("ex07.residual_sum.why", n_layers=GPT2.n_layers,
+@exercise("07.residual_sum", solution=GPT2_PARTS, explanation=later("ex07.residual_sum.why", n_layers=GPT2.n_layers,
           parts=GPT2_PARTS), typical_wrong=GPT2.n_layers)
 def residual_sum(answer: object) -> str | None:
     """How many vectors add up to GPT-2 small's final hidden state at one position."""
@@ -35,7 +35,7 @@ def residual_sum(answer: object) -> str | None:
     return msg("ex07.residual_sum.hint")
 
 
-@exercise("07.attention_sublayers", solution=DEEP_BLOCKS, explanation=msg("ex07.attention_sublayers.why",
+@exercise("07.attention_sublayers", solution=DEEP_BLOCKS, explanation=later("ex07.attention_sublayers.why",
           blocks=DEEP_BLOCKS), typical_wrong=DEEP_BLOCKS * DEEP_HEADS)
 def attention_sublayers(answer: object) -> str | None:
     """A model of 48 blocks with 16 heads each: how many attention sublayers does a token pass through?"""
@@ -51,7 +51,7 @@ def attention_sublayers(answer: object) -> str | None:
     return msg("ex07.attention_sublayers.hint")
 
 
-@exercise("07.translation_head", solution=list(TRANSLATION_HEAD), explanation=msg("ex07.translation_head.why"),
+@exercise("07.translation_head", solution=list(TRANSLATION_HEAD), explanation=later("ex07.translation_head.why"),
           typical_wrong=list(RUNNER_UP_TRANSLATION_HEAD))
 def translation_head(answer: object) -> str | None:
     """The head whose removal hurts the Japanese translation most (from the table of section 4)."""
@@ -66,7 +66,7 @@ def translation_head(answer: object) -> str | None:
     return msg("ex07.translation_head.hint")
 
 
-@exercise("07.what_travels", solution="hidden state", explanation=msg("ex07.what_travels.why"), typical_wrong="V")
+@exercise("07.what_travels", solution="hidden state", explanation=later("ex07.what_travels.why"), typical_wrong="V")
 def what_travels(answer: object) -> str | None:
     """What block 1 receives from block 0: "Q", "K", "V" or "hidden state"."""
     choices = ("q", "k", "v", "hidden state")

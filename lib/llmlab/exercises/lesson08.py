@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checks import exercise, number_answer, same_number
-from ..messages import msg
+from ..messages import later, msg
 from ..training_cost import ADAM_NUMBERS_PER_PARAMETER
 
 LABEL_TEXT = ("the", "cat", "sat", "down")
@@ -27,7 +27,7 @@ def words(answer: object) -> list[str] | None:
     return None
 
 
-@exercise("08.labels", solution=" ".join(LABELS), explanation=msg("ex08.labels.why"),
+@exercise("08.labels", solution=" ".join(LABELS), explanation=later("ex08.labels.why"),
           typical_wrong=" ".join(LABEL_TEXT[:3]))
 def labels(answer: object) -> str | None:
     """The targets for the inputs "the cat sat" of the text "the cat sat down"."""
@@ -43,7 +43,7 @@ def labels(answer: object) -> str | None:
     return msg("ex08.labels.hint")
 
 
-@exercise("08.adam_memory", solution=ADAM_GB, explanation=msg("ex08.adam_memory.why", gb=ADAM_GB),
+@exercise("08.adam_memory", solution=ADAM_GB, explanation=later("ex08.adam_memory.why", gb=ADAM_GB),
           typical_wrong=ADAM_GB / 2)
 def adam_memory(answer: object) -> str | None:
     """GB (10⁹ bytes) of AdamW's running averages for a 7-billion-parameter model in float32."""
@@ -61,7 +61,7 @@ def adam_memory(answer: object) -> str | None:
     return msg("ex08.adam_memory.hint")
 
 
-@exercise("08.training_flops", solution=TRAINING_FLOPS, explanation=msg("ex08.training_flops.why", flops=TRAINING_FLOPS),
+@exercise("08.training_flops", solution=TRAINING_FLOPS, explanation=later("ex08.training_flops.why", flops=TRAINING_FLOPS),
           typical_wrong=TRAINING_FLOPS / 3)
 def training_flops(answer: object) -> str | None:
     """About how many floating-point operations GPT-3's training took: 6 × parameters × tokens."""
@@ -77,7 +77,7 @@ def training_flops(answer: object) -> str | None:
     return msg("ex08.training_flops.hint")
 
 
-@exercise("08.context_or_weights", solution="context", explanation=msg("ex08.context_or_weights.why"),
+@exercise("08.context_or_weights", solution="context", explanation=later("ex08.context_or_weights.why"),
           typical_wrong="weights")
 def context_or_weights(answer: object) -> str | None:
     """What a system prompt changes: "weights" or "context"."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ..checks import exercise, number_answer, same_number
-from ..messages import msg
+from ..messages import later, msg
 
 N_BLOCKS = 2  # the shipped tiny model (the lesson prints model.config)
 EVEN_OVER = 20  # the query at position 19 reads positions 0 to 19
 
 
-@exercise("09.hidden_states", solution=N_BLOCKS + 1, explanation=msg("ex09.hidden_states.why"),
+@exercise("09.hidden_states", solution=N_BLOCKS + 1, explanation=later("ex09.hidden_states.why"),
           typical_wrong=N_BLOCKS)
 def hidden_state_count(answer: object) -> str | None:
     """How many hidden states the logit lens reads for a 2-block model: the embeddings + one per block."""
@@ -23,7 +23,7 @@ def hidden_state_count(answer: object) -> str | None:
     return msg("ex09.hidden_states.hint")
 
 
-@exercise("09.even_weight", solution=1 / EVEN_OVER, explanation=msg("ex09.even_weight.why"),
+@exercise("09.even_weight", solution=1 / EVEN_OVER, explanation=later("ex09.even_weight.why"),
           typical_wrong=1 / (EVEN_OVER - 1))
 def even_weight(answer: object) -> str | None:
     """The weight each key gets when the query at position 19 spreads its attention evenly."""
@@ -37,7 +37,7 @@ def even_weight(answer: object) -> str | None:
     return msg("ex09.even_weight.hint")
 
 
-@exercise("09.not_cached", solution="Q", explanation=msg("ex09.not_cached.why"), typical_wrong="V")
+@exercise("09.not_cached", solution="Q", explanation=later("ex09.not_cached.why"), typical_wrong="V")
 def not_cached(answer: object) -> str | None:
     """Which of Q, K, V the KV cache does not keep for earlier positions."""
     if not isinstance(answer, str) or answer.strip().upper() not in ("Q", "K", "V"):

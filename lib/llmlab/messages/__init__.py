@@ -1,0 +1,77 @@
+"""Every sentence llmlab shows a learner, one catalogue per language.
+
+``msg("key", name=value)`` fills in the current language's ``str.format`` template. The catalogues
+live in ``en/`` and ``ja/``, each split by layer (engine, lessons, exercises, widgets, plots) with
+exactly the same keys and placeholders (tests/test_messages.py). ``set_language("ja")`` switches
+every message shown from then on; the environment variable ``LLMLAB_LANG`` chooses the language a
+session starts in. Text made before a learner can switch (an exercise's explanation, registered when
+llmlab is imported) is kept as ``later("key")`` and put into words only when shown.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import LlmlabError, LlmlabTypeError
+from . import en, ja
+
+LANGUAGES = ("en", "ja")
+LANGUAGE_VARIABLE = "LLMLAB_LANG"
+CATALOGUES: dict[str, dict[str, str]] = {"en": en.MESSAGES, "ja": ja.MESSAGES}
+MESSAGES = en.MESSAGES  # the English catalogue, the one every other is kept in step with
+
+
+def msg(key: str, **values: object) -> str:
+    """The learner-facing text for ``key`` in the current language, with ``values`` filled in."""
+    catalogue = CATALOGUES[_current]
+    if key not in catalogue:  # a bug in llmlab, never the learner's input: tests keep the catalogues equal
+        raise KeyError(f"llmlab's {_current!r} message catalogue has no key {key!r}")
+    return catalogue[key].format(**values)
+
+
+def language() -> str:
+    """The code of the language messages are shown in ("en" or "ja")."""
+    return _current
+
+
+def set_language(code: str) -> None:
+    """Show every message from now on in language ``code``: "en" (English) or "ja" (日本語)."""
+    global _current
+    _current = _checked(code, "language.unknown")
+
+
+class Later:
+    """A message put into words only when it is shown, in the language chosen by then."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+
+    def __str__(self) -> str:
+        return msg(self.key, **self.values)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"later({self.key!r})"
+
+
+def later(key: str, **values: object) -> Later:
+    """``msg(key, **values)``, looked up when shown instead of now (for text made at import time)."""
+    return Later(key, **values)
+
+
+def _checked(code: object, key: str) -> str:
+    """``code`` if it names a language llmlab has, else an error in llmlab's words listing them."""
+    if isinstance(code, str) and code in LANGUAGES:
+        return code
+    shown = repr(code) if len(repr(code)) <= 40 else repr(code)[:39] + "…"
+    error = LlmlabError if isinstance(code, str) else LlmlabTypeError
+    raise error(msg(key, code=shown, valid=", ".join(f'"{name}"' for name in LANGUAGES),
+                    variable=LANGUAGE_VARIABLE))
+
+
+_current = "en"
+_current = _checked(os.environ.get(LANGUAGE_VARIABLE) or "en", "language.bad_variable")

@@ -1,0 +1,17 @@
+"""One language's catalogue from its parts (engine, lessons, exercises, widgets, plots)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def merged(parts: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """Every part's messages in one dict; a key in two parts is an error (each key has one home)."""
+    catalogue: dict[str, str] = {}
+    home: dict[str, str] = {}
+    for name, messages in parts.items():
+        for key, text in messages.items():
+            if key in catalogue:
+                raise ValueError(f"message key {key!r} is in both {home[key]}.py and {name}.py")
+            catalogue[key], home[key] = text, name
+    return catalogue
