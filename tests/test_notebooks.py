@@ -1,7 +1,8 @@
-"""Every lesson notebook runs top to bottom on a fresh kernel.
+"""Every lesson notebook, English and Japanese (notebooks/ja/), runs top to bottom on a fresh kernel.
 
 The notebooks are executed in memory: outputs are never written back to the committed files. The
-executed copies are kept in build/executed/ for `make site` (scripts/site_builder/executed.py).
+executed copies of the English lessons are kept in build/executed/ for `make site`
+(scripts/site_builder/executed.py); a Japanese twin has the same file name, so its run is not kept there.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ sys.path.insert(0, str(REPO_ROOT / "scripts"))
 from site_builder.executed import save_executed, source_hash  # noqa: E402
 
 NOTEBOOK_DIR = REPO_ROOT / "notebooks"
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+JAPANESE_DIR = NOTEBOOK_DIR / "ja"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb")) + sorted(JAPANESE_DIR.glob("*.ipynb"))
 CELL_TIMEOUT_S = 300
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -49,22 +51,27 @@ def this_python_kernel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
         yield
 
 
+def lesson_id(path: Path) -> str:
+    """The lesson's file name, with ja/ in front for a Japanese lesson."""
+    return path.relative_to(NOTEBOOK_DIR).as_posix()
+
+
 def describe_failure(path: Path, index: int, cell: NotebookNode, error: Exception) -> str:
     """Which notebook and cell failed, the head of the cell and the error with its traceback."""
     head = "\n".join(f"    {line}" for line in cell.source.splitlines()[:8])
     tracebacks = ["\n".join(out.traceback) for out in cell.get("outputs", []) if out.output_type == "error"]
     detail = tracebacks[-1] if tracebacks else str(error)
-    return f"{path.name}, cell {index} failed:\n{head}\n\n{ANSI_ESCAPE.sub('', detail)}"
+    return f"{lesson_id(path)}, cell {index} failed:\n{head}\n\n{ANSI_ESCAPE.sub('', detail)}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.name for path in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[lesson_id(path) for path in NOTEBOOKS])
 def test_notebook_runs_top_to_bottom(path: Path, this_python_kernel: None) -> None:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
         kernel_name="python3",
         timeout=CELL_TIMEOUT_S,
-        resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
+        resources={"metadata": {"path": str(path.parent)}},
     )
     failure = None
     source_sha = source_hash(path)
@@ -78,4 +85,5 @@ def test_notebook_runs_top_to_bottom(path: Path, this_python_kernel: None) -> No
         client.set_widgets_metadata()
     if failure:
         pytest.fail(failure, pytrace=False)
-    save_executed(path, nb, source_sha)  # `make site` and tests/test_site.py reuse this run
+    if path.parent == NOTEBOOK_DIR:
+        save_executed(path, nb, source_sha)  # `make site` and tests/test_site.py reuse this run
