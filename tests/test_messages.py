@@ -51,16 +51,19 @@ def sources() -> dict[str, str]:
     return found
 
 
-PREFIXES = {key.split(".")[0] for key in en.MESSAGES}
-FSTRING_KEY = re.compile(r"""\bf(["'])((?:%s)\.[^"'{}]*\{.*?)\1""" % "|".join(map(re.escape, PREFIXES)))
+PREFIXES = "|".join(map(re.escape, {key.split(".")[0] for key in en.MESSAGES}))
+FSTRING_KEY = re.compile(r"""\bf(["'])((?:%s)\.[^"'{}]*\{.*?)\1""" % PREFIXES)  # f"ex05.attention.{name}"
+JOINED_KEY = re.compile(r"""(["'])((?:%s)\.[^"'{}]*\.)\1\s*\+""" % PREFIXES)  # "widgets.component." + name
 
 
 def key_patterns(text: str) -> list[re.Pattern]:
-    """Keys built at run time, e.g. msg(f"ex05.attention.{name}"): each {...} stands for one key segment."""
+    """Keys built at run time: each {...} of an f-string, or what is added to "prefix.", is one key segment."""
     patterns = []
     for match in FSTRING_KEY.finditer(text):
         pieces = re.split(r"\{[^{}]*\}", match.group(2))
         patterns.append(re.compile("[^.]+".join(re.escape(piece) for piece in pieces) + r"\Z"))
+    for match in JOINED_KEY.finditer(text):
+        patterns.append(re.compile(re.escape(match.group(2)) + r"[^.]+\Z"))
     return patterns
 
 

@@ -143,7 +143,7 @@ def softmax_sharpness(widths: Sequence[int], n_keys: int = 32, rows: int = 1000,
     """
     if isinstance(widths, (str, bytes)) or not isinstance(widths, Sequence) or not widths:
         raise LlmlabError(msg("attention_math.bad_widths", high=MAX_ENTROPY_WIDTH, value=shown(widths)))
-    widths = [integer(d, "each width", low=1, high=MAX_ENTROPY_WIDTH) for d in widths]
+    widths = [integer(d, msg("attention_math.each_width"), low=1, high=MAX_ENTROPY_WIDTH) for d in widths]
     n_keys = integer(n_keys, "n_keys", low=2, high=4096)
     rows = integer(rows, "rows", low=1, high=100_000)
     generator = torch.Generator().manual_seed(int(seed))

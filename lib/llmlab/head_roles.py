@@ -88,7 +88,7 @@ def task_lines(lines: Sequence[str], tokenizer: Tokenizer, limit: int | None = N
         raise LlmlabError(msg("head_roles.lines_not_list", kind=type(lines).__name__))
     if limit is not None:
         limit = integer(limit, "limit", low=1)
-    chosen = [line for line in (text(line, "each line") for line in lines) if line.startswith("EN: ")][:limit]
+    chosen = [line for line in (text(line, msg("head_roles.each_line")) for line in lines) if line.startswith("EN: ")][:limit]
     if not chosen:
         raise LlmlabError(msg("head_roles.no_translation_lines", n=len(lines)))
     encoded = [tokenizer.encode(line + "\n") for line in chosen]

@@ -66,7 +66,7 @@ def kind_targets(lines: Sequence[str], tokenizer: Tokenizer, context_length: int
         raise LlmlabError(msg("kind_targets.no_lines", kind=kind_of(lines)))
     if not isinstance(tokenizer, Tokenizer):
         raise LlmlabTypeError(msg("kind_targets.not_a_tokenizer", kind=kind_of(tokenizer)))
-    words = [text(line, "each line").split(" ") for line in lines]
+    words = [text(line, msg("kind_targets.each_line")).split(" ") for line in lines]
     floors = [line_logprobs(w)[1:] for w in words]  # an LlmlabError for a line the toy world cannot make
     encoded = [tokenizer.encode(line + END) for line in lines]
     if any(len(ids) != len(w) + 1 for ids, w in zip(encoded, words)):

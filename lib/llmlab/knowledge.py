@@ -73,7 +73,7 @@ def part_means(model: GPT, reference_ids: Sequence[Sequence[int]]) -> dict[str, 
     """Every removable part's output averaged over every position of the reference sequences."""
     if isinstance(reference_ids, (str, bytes)) or not isinstance(reference_ids, Sequence) or not reference_ids:
         raise LlmlabError(msg("knowledge.bad_reference", kind=kind_of(reference_ids)))
-    reference_ids = [token_ids(ids, model.config.vocab_size, "each reference sequence") for ids in reference_ids]
+    reference_ids = [token_ids(ids, model.config.vocab_size, msg("knowledge.each_reference")) for ids in reference_ids]
     names = [p.activation for p in model_parts(model) if p.kind != "head"]
     names += [f"blocks.{b}.attn.z" for b in range(model.config.n_layers)]
     return reference_means(model, reference_ids, names)

@@ -66,7 +66,7 @@ def loss_by_kind(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> list
         raise LlmlabTypeError(msg("loss_by_kind.not_a_model", kind=kind_of(model)))
     if isinstance(lines, (str, bytes)) or not isinstance(lines, Sequence) or not lines:
         raise LlmlabError(msg("loss_by_kind.no_lines", kind=kind_of(lines)))
-    words = [text(line, "each line").split(" ") for line in lines]
+    words = [text(line, msg("loss_by_kind.each_line")).split(" ") for line in lines]
     floors = [line_logprobs(w)[1:] for w in words]  # raises an LlmlabError for a line the toy world cannot make
     encoded = [tokenizer.encode(line + END) for line in lines]
     if any(len(ids) != len(w) + 1 for ids, w in zip(encoded, words)):

@@ -85,7 +85,8 @@ def open_block(model: GPT, trace: Trace, block: int) -> dict[str, torch.Tensor]:
     block = check_layer(model, block)
     layer = model.blocks[block]
     attn = layer.attn
-    x = hidden_state(model, _recorded(trace, f"blocks.{block}.resid_pre"), "hidden state in the trace")  # (T, d_model)
+    recorded = _recorded(trace, f"blocks.{block}.resid_pre")
+    x = hidden_state(model, recorded, msg("residual.traced_hidden_state"))  # (T, d_model)
     T = x.shape[0]
     steps: dict[str, torch.Tensor] = {"ln_attn": layer_norm_by_hand(x, layer.ln_attn)}
     for part in "qkv":  # (T, d_model) -> (heads, T, d_head)
@@ -130,7 +131,7 @@ def qkv_from_hidden_state(model: GPT, trace: Trace, block: int) -> dict[str, tor
     model, trace = check_model(model), check_trace(trace)
     block = check_layer(model, block)
     layer = model.blocks[block]
-    h = hidden_state(model, _recorded(trace, residual_name(block)), "hidden state in the trace")
+    h = hidden_state(model, _recorded(trace, residual_name(block)), msg("residual.traced_hidden_state"))
     h = layer_norm_by_hand(h, layer.ln_attn)  # (T, d_model)
     T = h.shape[0]
     return {part: _linear(h, getattr(layer.attn, "W_" + part.upper())).view(T, layer.attn.n_heads, -1).transpose(0, 1)

@@ -34,20 +34,21 @@ def snapshot(model: GPT) -> dict[str, torch.Tensor]:
     return {name: p.detach().clone() for name, p in model.named_parameters()}
 
 
+# The message keys of the component names (looked up when shown, in the language chosen then).
+OUTSIDE_BLOCKS = {"token_embedding.weight": "weight_changes.token_embedding",
+                  "position_embedding.weight": "weight_changes.position_embedding"}
+INSIDE_A_BLOCK = {"mlp": "weight_changes.mlp", "ln_attn": "weight_changes.ln_attn", "ln_mlp": "weight_changes.ln_mlp"}
+
+
 def component_of(name: str) -> str:
     """A readable component for a parameter name: 'block 0 · W_Q', 'block 1 · MLP', 'token embedding'..."""
+    if name in OUTSIDE_BLOCKS:
+        return msg(OUTSIDE_BLOCKS[name])
     if not name.startswith("blocks."):
-        return {"token_embedding.weight": "token embedding (= unembedding, tied)",
-                "position_embedding.weight": "position embedding"}.get(name, "final LayerNorm"
-                                                                        if name.startswith("ln_final") else name)
+        return msg("weight_changes.final_norm") if name.startswith("ln_final") else name
     _, block, part, *rest = name.split(".")
-    if part == "attn":
-        label = rest[0]  # W_Q, W_K, W_V, W_O (weight and bias together)
-    elif part == "mlp":
-        label = "MLP"
-    else:
-        label = {"ln_attn": "LayerNorm before attention", "ln_mlp": "LayerNorm before MLP"}[part]
-    return f"block {block} · {label}"
+    label = rest[0] if part == "attn" else msg(INSIDE_A_BLOCK[part])  # W_Q, W_K, W_V, W_O: weight and bias together
+    return msg("weight_changes.block_part", block=block, label=label)
 
 
 def component_changes(before: Mapping[str, torch.Tensor], model: GPT) -> list[ComponentChange]:

@@ -81,6 +81,7 @@ MESSAGES: dict[str, str] = {
     # --- mask_experiment ---
     "mask_experiment.not_a_recipe": "The experiment needs a TrainConfig (the training recipe), not {kind}.",
     # --- attention_math ---
+    "attention_math.each_width": "each width",
     "attention_math.not_a_matrix": (
         "{name} must be a 2-D table of numbers (tokens × width), e.g. torch.randn(4, 8); got {kind}."
     ),
@@ -99,6 +100,7 @@ MESSAGES: dict[str, str] = {
     "attention_math.bad_widths": "widths must be a list of whole numbers from 1 to {high}; got {value}.",
     "attention_math.bad_part": 'part must be "q", "k" or "v"; got {part!r}.',
     # --- head_roles ---
+    "head_roles.each_line": "each line",
     "head_roles.not_a_translation": "Not a translation line of the toy corpus: {line!r}",
     "head_roles.no_translation_lines": (
         "None of the {n} lines is a translation line (starting with \"EN: \"); both tasks need them."
@@ -112,17 +114,26 @@ MESSAGES: dict[str, str] = {
     # --- training_cost ---
     "training_cost.not_a_model": "Timing and counting need an llmlab GPT model, not {kind}.",
     # --- weight_changes ---
+    "weight_changes.token_embedding": "token embedding (= unembedding, tied)",
+    "weight_changes.position_embedding": "position embedding",
+    "weight_changes.final_norm": "final LayerNorm",
+    "weight_changes.mlp": "MLP",
+    "weight_changes.ln_attn": "LayerNorm before attention",
+    "weight_changes.ln_mlp": "LayerNorm before MLP",
+    "weight_changes.block_part": "block {block} · {label}",
     "weight_changes.not_a_model": "A snapshot needs an llmlab GPT model, not {kind}.",
     "weight_changes.bad_snapshot": (
         "The snapshot does not belong to this model: take it with snapshot(model) from the same model."
     ),
     # --- loss_by_kind ---
+    "loss_by_kind.each_line": "each line",
     "loss_by_kind.not_a_model": "loss_by_kind needs an llmlab GPT model, not {kind}.",
     "loss_by_kind.no_lines": "loss_by_kind needs a non-empty list of toy-corpus lines, not {kind}.",
     "loss_by_kind.not_word_tokens": (
         "loss_by_kind needs the toy word tokenizer (one token per word), the one the shipped model uses."
     ),
     # --- residual ---
+    "residual.traced_hidden_state": "hidden state in the trace",
     "residual.not_a_model": "This needs an llmlab GPT model (e.g. from load_shipped_model()), not {kind}.",
     "residual.not_a_trace": "This needs the trace of one sequence (model.run_with_trace(ids)[1]), not {kind}.",
     "residual.not_a_layer_norm": "This needs a torch LayerNorm (e.g. model.blocks[0].ln_attn), not {kind}.",
@@ -131,6 +142,7 @@ MESSAGES: dict[str, str] = {
         "The {name} must have shape (T, {d_model}): 1 to {context} positions of d_model numbers; got {shape}."
     ),
     # --- kind_targets ---
+    "kind_targets.each_line": "each line",
     "kind_targets.no_lines": "This needs a non-empty list of toy-corpus lines (str), not {kind}.",
     "kind_targets.not_a_tokenizer": "This needs the tokenizer that came with the model, not {kind}.",
     "kind_targets.not_word_tokens": (
@@ -141,6 +153,7 @@ MESSAGES: dict[str, str] = {
     ),
     "kind_targets.not_a_model": "This needs an llmlab GPT model (e.g. from load_shipped_model()), not {kind}.",
     # --- knowledge ---
+    "knowledge.each_reference": "each reference sequence",
     "knowledge.not_a_model": "This needs an llmlab GPT model (e.g. from load_shipped_model()), not {kind}.",
     "knowledge.not_a_part": "This needs a part made by part(model, ...) or model_parts(model), not {kind}.",
     "knowledge.bad_part_kind": 'A part is "attention", "mlp" or "head"; got {kind!r}.',

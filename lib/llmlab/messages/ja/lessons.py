@@ -85,6 +85,7 @@ MESSAGES: dict[str, str] = {
     # --- mask_experiment ---
     "mask_experiment.not_a_recipe": "この実験には TrainConfig（学習の設定）が必要です。{kind} は使えません。",
     # --- attention_math ---
+    "attention_math.each_width": "widths の各値",
     "attention_math.not_a_matrix": (
         "{name} は数の 2 次元の表（トークン × 幅）でなければなりません（例: torch.randn(4, 8)）。受け取ったもの: {kind}。"
     ),
@@ -103,6 +104,7 @@ MESSAGES: dict[str, str] = {
     "attention_math.bad_widths": "widths は 1 から {high} までの整数のリストにしてください。受け取った値: {value}。",
     "attention_math.bad_part": 'part は "q"、"k"、"v" のどれかにしてください。受け取った値: {part!r}。',
     # --- head_roles ---
+    "head_roles.each_line": "各行",
     "head_roles.not_a_translation": "トイコーパスの翻訳の行ではありません: {line!r}",
     "head_roles.no_translation_lines": (
         "{n} 行のどれも翻訳の行（\"EN: \" で始まる行）ではありません。どちらのタスクにも翻訳の行が必要です。"
@@ -119,17 +121,26 @@ MESSAGES: dict[str, str] = {
     # --- training_cost ---
     "training_cost.not_a_model": "時間を測ったり数えたりするには llmlab の GPT モデルが必要です。{kind} は使えません。",
     # --- weight_changes ---
+    "weight_changes.token_embedding": "トークン埋め込み（= アンエンベディング、共有）",
+    "weight_changes.position_embedding": "位置埋め込み",
+    "weight_changes.final_norm": "最後のレイヤー正規化",
+    "weight_changes.mlp": "MLP",
+    "weight_changes.ln_attn": "アテンションの前のレイヤー正規化",
+    "weight_changes.ln_mlp": "MLP の前のレイヤー正規化",
+    "weight_changes.block_part": "ブロック {block} · {label}",
     "weight_changes.not_a_model": "スナップショットには llmlab の GPT モデルが必要です。{kind} は使えません。",
     "weight_changes.bad_snapshot": (
         "このスナップショットはこのモデルのものではありません。同じモデルから snapshot(model) で取ってください。"
     ),
     # --- loss_by_kind ---
+    "loss_by_kind.each_line": "各行",
     "loss_by_kind.not_a_model": "loss_by_kind には llmlab の GPT モデルが必要です。{kind} は使えません。",
     "loss_by_kind.no_lines": "loss_by_kind にはトイコーパスの行の空でないリストが必要です。{kind} は使えません。",
     "loss_by_kind.not_word_tokens": (
         "loss_by_kind には、同梱モデルが使うトイコーパスの単語トークナイザー（1 単語が 1 トークン）が必要です。"
     ),
     # --- residual ---
+    "residual.traced_hidden_state": "トレースに記録された隠れ状態",
     "residual.not_a_model": "llmlab の GPT モデル（例: load_shipped_model() で読み込んだもの）が必要です。{kind} は使えません。",
     "residual.not_a_trace": "1 つの列のトレース（model.run_with_trace(ids)[1]）が必要です。{kind} は使えません。",
     "residual.not_a_layer_norm": "torch の LayerNorm（例: model.blocks[0].ln_attn）が必要です。{kind} は使えません。",
@@ -139,6 +150,7 @@ MESSAGES: dict[str, str] = {
         "受け取った形: {shape}。"
     ),
     # --- kind_targets ---
+    "kind_targets.each_line": "各行",
     "kind_targets.no_lines": "トイコーパスの行（str）の空でないリストが必要です。{kind} は使えません。",
     "kind_targets.not_a_tokenizer": "モデルと組になっているトークナイザーが必要です。{kind} は使えません。",
     "kind_targets.not_word_tokens": (
@@ -149,6 +161,7 @@ MESSAGES: dict[str, str] = {
     ),
     "kind_targets.not_a_model": "llmlab の GPT モデル（例: load_shipped_model() で読み込んだもの）が必要です。{kind} は使えません。",
     # --- knowledge ---
+    "knowledge.each_reference": "参照データの各列",
     "knowledge.not_a_model": "llmlab の GPT モデル（例: load_shipped_model() で読み込んだもの）が必要です。{kind} は使えません。",
     "knowledge.not_a_part": "part(model, ...) か model_parts(model) で作った部品が必要です。{kind} は使えません。",
     "knowledge.bad_part_kind": '部品の種類は "attention"、"mlp"、"head" のどれかです。受け取った値: {kind!r}。',
