@@ -35,7 +35,11 @@ def language() -> str:
 
 
 def set_language(code: str) -> None:
-    """Show every message from now on in language ``code``: "en" (English) or "ja" (日本語)."""
+    """Show every message from now on in language ``code``: "en" (English) or "ja" (日本語).
+
+    Widgets and figures made after the switch speak the new language; one already on screen keeps
+    the labels it was built with (run its cell again to rebuild it).
+    """
     global _current
     _current = _checked(code, "language.unknown")
 
