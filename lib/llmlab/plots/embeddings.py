@@ -20,6 +20,11 @@ KIND_COLOURS = {
 }
 
 
+def kind_name(kind: str) -> str:
+    """A word kind of the toy corpus (a key of ``KIND_COLOURS``) as the figure names it; other labels as given."""
+    return msg(f"plots.word_kind.{kind}") if kind in KIND_COLOURS else kind
+
+
 def new_figure(
     width: float, height: float, rows: int = 1, columns: int = 1, **grid: object
 ) -> tuple[Figure, list[Axes]]:
@@ -44,7 +49,7 @@ class WordMap:
         ]
         shown_kinds = list(dict.fromkeys(kinds.get(word, "function") for word in self.words))
         for kind in shown_kinds:
-            ax.scatter([], [], c=KIND_COLOURS.get(kind, "#999999"), label=kind)
+            ax.scatter([], [], c=KIND_COLOURS.get(kind, "#999999"), label=kind_name(kind))
         ax.legend(loc="upper left", fontsize=8, framealpha=0.8)
         ax.set_xlabel(msg("plots.pca_axis", number=1))
         ax.set_ylabel(msg("plots.pca_axis", number=2))
@@ -144,7 +149,7 @@ def plot_separation(report: SeparationReport, names: tuple[str, str]) -> Figure:
             ax.scatter(values[members].numpy(), [row] * int(members.sum()),
                        color=KIND_COLOURS.get(name, "#444"), alpha=0.7)
         ax.axvline(0, color="#777", linestyle="--", linewidth=1)
-        ax.set_yticks([0, 1], list(names))
+        ax.set_yticks([0, 1], [kind_name(name) for name in names])
         ax.set_ylim(-0.7, 1.7)
         ax.set_title(title, fontsize=9)
     return figure

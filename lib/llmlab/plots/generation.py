@@ -23,6 +23,10 @@ BAR_COLOUR = "#3b75af"
 OUTLINE_COLOUR = "#555555"
 
 
+# The runs llmlab.kv_cache.step_times times, as the legend names them.
+CACHE_PATHS = {"without cache": "plots.without_cache", "with cache": "plots.with_cache"}
+
+
 def causal_mask_figure(labels: Sequence[str], allowed: np.ndarray) -> Figure:
     """The mask as a grid: a coloured cell where a query (row) may read a key (column), grey where not."""
     T = len(labels)
@@ -60,7 +64,8 @@ def step_times_figure(lengths: Mapping[str, Sequence[int]], times: Mapping[str, 
     axes = figure.subplots(1, len(times), squeeze=False)[0]
     for ax, (model_name, by_path) in zip(axes, times.items()):
         for path, seconds in by_path.items():
-            ax.plot(lengths[model_name], np.asarray(seconds) * 1000, marker="o", markersize=3, label=path)
+            ax.plot(lengths[model_name], np.asarray(seconds) * 1000, marker="o", markersize=3,
+                    label=msg(CACHE_PATHS[path]) if path in CACHE_PATHS else path)
         ax.set_title(model_name)
         ax.set_xlabel(msg("plots.tokens_so_far"))
         ax.set_ylabel(msg("plots.ms_per_token"))

@@ -38,6 +38,11 @@ def hidden_state_name(index: int) -> str:
     return msg("widgets.hidden_embeddings") if index == 0 else msg("widgets.hidden_after_block", block=index - 1)
 
 
+def wrapped(text: str, width: int) -> str:
+    """``text`` in lines of at most ``width`` characters, keeping its own line breaks (Japanese has no spaces to break at)."""
+    return "\n".join(textwrap.fill(line, width) for line in text.splitlines())
+
+
 def spread_labels(labels: list[Annotation], renderer: RendererBase) -> None:
     """Nudge labels up or down, a line at a time, until no two overlap; each stays beside its point.
 
@@ -82,9 +87,9 @@ class HiddenStateFigure:
                                               label=msg("widgets.hidden_value"))
         self.states_ax.set_xlabel(msg("widgets.hidden_dimension_axis"))
         self.states_ax.xaxis.set_label_coords(0.5, -0.08)  # fixed: no measuring of tick labels
-        self.norm_ax.set_title(textwrap.fill(msg("widgets.norm_title"), 16), fontsize=9)  # narrow axes: wrap
+        self.norm_ax.set_title(wrapped(msg("widgets.norm_title"), 16), fontsize=9)  # narrow axes: wrap
         self.norm_ax.set_yticks([])
-        self.path_ax.set_title(textwrap.fill(msg("widgets.pca_title"), 40), fontsize=9)
+        self.path_ax.set_title(wrapped(msg("widgets.pca_title"), 40), fontsize=9)
         colour_note = self.path_ax.text(0.02, 0.02, msg("widgets.pca_colour"), transform=self.path_ax.transAxes, fontsize=7)
         colour_note.set_in_layout(False)
         self.path_ax.set_xlabel(msg("widgets.pca_axis", n=1))

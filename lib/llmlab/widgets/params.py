@@ -44,6 +44,17 @@ def mlp_components(n_layers: int = MAX_MLP_LAYERS) -> list[str]:
     return names
 
 
+def component_names() -> dict[str, str]:
+    """Each component of ``params.COMPONENTS`` → its name on screen, in the current language."""
+    return {name: msg("widgets.component." + name.lower().replace(" ", "_")) for name in COMPONENTS}
+
+
+def on_screen(counts: Mapping[str, int]) -> dict[str, int]:
+    """``counts`` keyed by the components' names on screen."""
+    names = component_names()
+    return {names[name]: value for name, value in counts.items()}
+
+
 class MLPCalculator(Holding, WidgetPanel):
     """Sliders for layer sizes; bars of parameters per layer by formula and by torch's own count."""
 
@@ -127,7 +138,8 @@ class TransformerCalculator(Holding, WidgetPanel):
         self.custom = msg("widgets.custom")
         self.preset = widgets.Dropdown(options=[*self.presets, self.custom], description=msg("widgets.preset"))
         box = lambda key, high: widgets.BoundedIntText(  # noqa: E731
-            min=1, max=high, description=msg(key), layout=widgets.Layout(width="190px")
+            min=1, max=high, description=msg(key), layout=widgets.Layout(width="190px"),
+            style={"description_width": "initial"},  # a label as wide as it needs (Japanese ones are wider)
         )
         self.n_layers = box("widgets.n_layers", 1000)
         self.d_model = box("widgets.d_model", 100_000)
@@ -138,7 +150,8 @@ class TransformerCalculator(Holding, WidgetPanel):
         self.bias = widgets.Checkbox(description=msg("widgets.biases"))
         self.fields = [self.n_layers, self.d_model, self.n_heads, self.vocab_size, self.context_length, self.tied, self.bias]
         figure = Figure(figsize=(8, 4), layout="constrained")
-        self.bars = ComponentBars(figure.subplots(), [msg("widgets.by_formula"), msg("widgets.by_torch")], COMPONENTS)
+        self.bars = ComponentBars(figure.subplots(), [msg("widgets.by_formula"), msg("widgets.by_torch")],
+                                  list(component_names().values()))
         super().__init__([self.preset, *self.fields], figure, "transformer_parameters")
         self.dynamic = self.bars.dynamic
         self.counts: tuple[dict[str, int], dict[str, int]] | None = None
@@ -202,7 +215,7 @@ class TransformerCalculator(Holding, WidgetPanel):
         config = self.config()
         by_formula, by_torch = formula_parameters(config), dict(meta_count(config))
         self.counts = (by_formula, by_torch)
-        self.bars.update([by_formula, by_torch])
+        self.bars.update([on_screen(by_formula), on_screen(by_torch)])
         self.bars.ax.set_title(msg("widgets.transformer_title", total=short_number(total(by_torch))))
         self.say(msg("widgets.transformer_summary", formula=total(by_formula), torch=total(by_torch)))
         self.refresh()

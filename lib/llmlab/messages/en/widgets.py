@@ -121,6 +121,12 @@ MESSAGES: dict[str, str] = {
     "widgets.vocab_size": "vocabulary",
     "widgets.context_length": "context",
     "widgets.tied": "tied embeddings",
+    "widgets.component.token_embedding": "token embedding",
+    "widgets.component.position_embedding": "position embedding",
+    "widgets.component.attention": "attention",
+    "widgets.component.mlp": "MLP",
+    "widgets.component.layernorm": "LayerNorm",
+    "widgets.component.unembedding": "unembedding",
     "widgets.transformer_title": "{total} parameters",
     "widgets.transformer_summary": (
         "formula: {formula:,} · torch, counting a model built without memory (\"meta\" device): {torch:,}"

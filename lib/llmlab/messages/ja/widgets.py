@@ -38,13 +38,13 @@ MESSAGES: dict[str, str] = {
     "widgets.hidden_after_block": "ブロック {block} の後",
     "widgets.hidden_dimension_axis": "次元",
     "widgets.hidden_value": "値",
-    "widgets.norm_title": "各ベクトルの長さ",
-    "widgets.pca_title": "各トークンが埋め込みから各ブロックを通ってたどる道すじ（主成分分析）",
+    "widgets.norm_title": "各ベクトルの\n長さ（ノルム）",
+    "widgets.pca_title": "各トークンが埋め込みから\n各ブロックを通ってたどる道すじ（主成分分析）",
     "widgets.pca_axis": "方向 {n}",
     "widgets.pca_colour": "色: テキスト内の位置（濃いほど前）",
     "widgets.lens_caption": (
         "ロジットレンズ: 各隠れ状態から読み取った、次のトークンの予想の上位 {k} 個です"
-        "（最後のレイヤー正規化をかけてから、出力層で次のトークンのスコアに変えます）。"
+        "（最後のレイヤー正規化をかけてから、アンエンベディングで次のトークンのスコアにします）。"
         "最後の列（{last}）が、モデルの本当の出力です。"
     ),
     "widgets.lens_position": "位置",
@@ -139,6 +139,12 @@ MESSAGES: dict[str, str] = {
     "widgets.vocab_size": "語彙サイズ",
     "widgets.context_length": "コンテキスト長",
     "widgets.tied": "埋め込みの共有",
+    "widgets.component.token_embedding": "トークン埋め込み",
+    "widgets.component.position_embedding": "位置埋め込み",
+    "widgets.component.attention": "アテンション",
+    "widgets.component.mlp": "MLP",
+    "widgets.component.layernorm": "レイヤー正規化",
+    "widgets.component.unembedding": "アンエンベディング",
     "widgets.transformer_title": "パラメータ数 {total}",
     "widgets.transformer_summary": (
         '式: {formula:,} · torch（メモリを使わずに "meta" デバイスで作ったモデルを数えた数）: {torch:,}'
@@ -166,7 +172,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- live loss plot (lesson 08) ---
     "widgets.training.step": "学習ステップ",
-    "widgets.training.loss": "損失（nat／トークン）",
+    "widgets.training.loss": "損失（ナット／トークン）",
     "widgets.training.train": "学習バッチ",
     "widgets.training.validation": "検証",
     "widgets.training.floor": "理論下限 {floor:.3f}",

@@ -1,0 +1,284 @@
+"""In a Japanese run (``set_language("ja")``), no widget and no figure of the lessons shows English.
+
+Every widget of every lesson is built as the lessons build it and driven a little (so its messages
+appear); every figure function the lessons call is drawn. Then every string a learner can see is
+collected: control labels, menu options, tooltips, placeholders, HTML and message text; figure
+titles, axis labels, tick labels, legends, annotations. No English word may remain, except the
+toy corpus's own tokens, code names, units and model names (``ALLOWED``).
+
+Labels that a lesson's own code cell types (e.g. the names of its tokenizers or runs) are the
+lessons' business, not the library's: where a figure takes such labels, this test passes
+neutral ones (code names, numbers).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+import torch
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from llmlab.attention_math import softmax_sharpness
+from llmlab.checkpoint import load_shipped_model
+from llmlab.config import GPTConfig
+from llmlab.corpus import vocabulary, word_kinds
+from llmlab.embeddings import Snapshots, compare_axes_and_direction, load_snapshots, word_ids, words_of_kind
+from llmlab.head_roles import ABLATIONS, TASKS, AblationEffects, AttentionStatistics
+from llmlab.kind_targets import KINDS
+from llmlab.knowledge import KnowledgeTable, LensScores, model_parts
+from llmlab.kv_cache import step_times
+from llmlab.loss_by_kind import KINDS as LINE_KINDS
+from llmlab.loss_by_kind import KindLoss
+from llmlab.messages import language, msg, set_language
+from llmlab.model import GPT, causal_mask
+from llmlab.params import PUBLISHED_CONFIGS, formula_parameters, total
+from llmlab.plots.attention import AttentionFigure
+from llmlab.plots.embeddings import (plot_coordinates, plot_neighbour_similarity, plot_separation,
+                                     plot_similarity_heatmaps)
+from llmlab.plots.generation import causal_mask_figure, mask_losses_figure, step_times_figure
+from llmlab.plots.head_roles import ablation_figure, attention_statistics_figure
+from llmlab.plots.knowledge import knowledge_figure, lens_figure, selectivity_figure
+from llmlab.plots.neurons import weight_vs_bias_figure
+from llmlab.plots.params import embedding_share_figure, four_numbers_figure, memory_figure
+from llmlab.plots.pipeline import pipeline_figure
+from llmlab.plots.qkv import sharpness_figure
+from llmlab.plots.token_labels import token_labels
+from llmlab.plots.tokens import plot_language_bars, plot_tokens_per_character
+from llmlab.plots.training import cost_figure, learning_rate_figure, loss_by_kind_figure
+from llmlab.tokenizers import CharTokenizer
+from llmlab.training import History
+from llmlab.training_cost import StepTimes
+from llmlab.widgets.attention import AttentionExplorer
+from llmlab.widgets.base import WidgetPanel
+from llmlab.widgets.embeddings import EmbeddingReplay
+from llmlab.widgets.generation import NextTokenExplorer
+from llmlab.widgets.hidden_states import HiddenStateExplorer
+from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget
+from llmlab.widgets.params import MLPCalculator, TransformerCalculator
+from llmlab.widgets.qkv import QKVWidget
+from llmlab.widgets.tokens import TokenizerPlayground
+from llmlab.widgets.training import LiveLossPlot
+
+# Latin-letter words a Japanese screen may show: code names, units, number formats, model names.
+ALLOWED = {
+    "GPT", "small", "medium", "large", "XL",  # published model names (GPT-2 small, ...)
+    "MLP", "BPE", "AdamW", "GELU", "LayerNorm", "ID", "KV", "argmax", "softmax", "log",  # the glossary keeps these
+    "torch", "meta", "llmlab", "None", "set", "val", "inputs", "targets",  # code
+    "GB", "ms",  # units
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")  # blocks.0.attn is one (code) word
+TOY_TOKENS = {word.strip(":.?") for word in vocabulary()}
+TEXT = "EN: the cats near the big car sleep in the garden JA:"
+LONGEST_DEFAULT_LABEL = 10  # Latin characters that fit ipywidgets' default description width (80 px)
+
+
+def english_words(text: str) -> list[str]:
+    """The words of ``text`` that are English: not a token of the toy corpus, a code name or allowed."""
+    found = []
+    for word in WORD.findall(text):
+        code_like = len(word) == 1 or any(char.isdigit() or char in "_." for char in word)
+        if not (code_like or word in ALLOWED or word in TOY_TOKENS):
+            found.append(word)
+    return found
+
+
+def shown_html(value: str) -> str:
+    """The text an HTML widget shows (style sheets and tags removed)."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", " ", value, flags=re.S)))
+
+
+def controls_of(root: widgets.Widget) -> list[widgets.Widget]:
+    """``root`` and every widget inside it (depth first)."""
+    found, stack = [], [root]
+    while stack:
+        widget = stack.pop()
+        found.append(widget)
+        stack.extend(getattr(widget, "children", ()))
+    return found
+
+
+def widget_texts(root: widgets.Widget) -> Iterator[str]:
+    """Every string ``root`` and the widgets inside it show."""
+    for widget in controls_of(root):
+        for name in ("description", "tooltip", "placeholder"):
+            value = getattr(widget, name, None)
+            if isinstance(value, str):
+                yield value
+        if isinstance(widget, (widgets.HTML, widgets.HTMLMath, widgets.Label)):
+            yield shown_html(widget.value)
+        if isinstance(widget, (widgets.Text, widgets.Textarea)):
+            yield widget.value
+        yield from getattr(widget, "_options_labels", ())
+
+
+def figure_texts(figure: Figure) -> Iterator[str]:
+    """Every visible text of ``figure`` once laid out (tick labels exist only once drawn)."""
+    if not isinstance(figure.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(figure)
+    figure.draw_without_rendering()
+    for artist in figure.findobj(Text):
+        if artist.get_visible() and artist.get_text():
+            yield re.sub(r"\\[A-Za-z]+", " ", artist.get_text())  # TeX commands: $\mathdefault{10^{2}}$
+
+
+def english_in(texts: Iterator[str]) -> list[str]:
+    """One line per distinct text that has English words: the text, then those words."""
+    return [f"{text!r}: {words}" for text in dict.fromkeys(texts) if (words := english_words(text))]
+
+
+def report(found: dict[str, list[str]]) -> str:
+    return "\n".join(f"{name}: {line}" for name, lines in found.items() for line in lines)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def japanese():
+    before = language()
+    set_language("ja")
+    yield
+    set_language(before)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_shipped_model()
+
+
+def first_and_last_snapshots() -> Snapshots:
+    """The embedding replay's snapshots, only the first and the last (the labels do not depend on how many)."""
+    saved = load_snapshots()
+    return Snapshots([saved.steps[0], saved.steps[-1]], saved.token_embedding[[0, -1]],
+                     saved.position_embedding[[0, -1]])
+
+
+def lesson_panels(model: GPT, tokenizer) -> dict[str, WidgetPanel]:
+    """Every widget of the lessons, built as the lessons build them, each driven a little."""
+    kinds = word_kinds()
+    words = [word for kind in ("animal", "vehicle", "place") for word in words_of_kind(tokenizer, kinds, kind)]
+    transformer = TransformerCalculator({"tiny_model": model.config, **PUBLISHED_CONFIGS})
+    transformer.set(d_model=96)
+    next_token = NextTokenExplorer(model, tokenizer, "EN: the", seed=0)
+    next_token.sample()
+    next_token.greedy()
+    next_token.set(temperature=0.5, top_k=3)
+    loss_plot = LiveLossPlot(20, floor=1.2)
+    for step in range(3):
+        loss_plot.on_step(step, 3.0 - step)
+    loss_plot.add_validation(2, 2.5)
+    playground = TokenizerPlayground({"char_tokenizer": CharTokenizer.from_text(TEXT), "word_tokenizer": tokenizer},
+                                     "the cats sleep in the garden 猫 が 寝る")
+    playground.set_tokenizer("char_tokenizer")
+    return {
+        "MLPCalculator": MLPCalculator(sizes=(10, 100, 1)),
+        "TransformerCalculator": transformer,
+        "NeuronWidget": NeuronWidget(w1=1.0, w2=1.0, b=0.0),
+        "AttentionBiasWidget": AttentionBiasWidget(),
+        "TokenizerPlayground": playground,
+        "EmbeddingReplay": EmbeddingReplay(first_and_last_snapshots(), tokenizer, words, kinds, pair=("cat", "dog", "car")),
+        "QKVWidget": QKVWidget(),
+        "NextTokenExplorer": next_token,
+        "AttentionExplorer": AttentionExplorer(model, tokenizer),
+        "HiddenStateExplorer": HiddenStateExplorer(model, tokenizer, TEXT),
+        "LiveLossPlot": loss_plot,
+    }
+
+
+def lesson_figures(model: GPT, tokenizer) -> dict[str, Figure]:
+    """Every figure function the lessons call, with inputs shaped like the lessons' own."""
+    rng = np.random.default_rng(0)
+    n_layers, n_heads = model.config.n_layers, model.config.n_heads
+    counts = {name: formula_parameters(config) for name, config in PUBLISHED_CONFIGS.items()}
+    snapshots = load_snapshots()
+    cat_dog_car = word_ids(tokenizer, ["cat", "dog", "car"])
+    final = snapshots.token_embedding[-1]
+    kinds = word_kinds()
+    animals = word_ids(tokenizer, words_of_kind(tokenizer, kinds, "animal"))
+    vehicles = word_ids(tokenizer, words_of_kind(tokenizer, kinds, "vehicle"))
+    heads = lambda: torch.rand(n_layers, n_heads)  # noqa: E731
+    parts = model_parts(model)
+    ids = tokenizer.encode(TEXT)
+    labels, _ = token_labels(tokenizer.token_strings(ids))
+    attention = AttentionFigure(n_heads)
+    attention.set_tokens(labels)
+    attention.set_view(torch.rand(n_heads, len(ids), len(ids)).numpy(), 1, 0, len(ids) - 1)
+    history = History(steps=[1, 2, 3], train_loss=[3.0, 2.5, 2.0])
+    return {
+        "pipeline_figure": pipeline_figure(n_layers),
+        "four_numbers_figure": four_numbers_figure({
+            name: {"vocab_size": c.vocab_size, "context_length": c.context_length, "n_parameters": total(counts[name])}
+            for name, c in PUBLISHED_CONFIGS.items()} | {"tiny_model": {"vocab_size": 92, "context_length": 32, "n_parameters": None}}),
+        "embedding_share_figure": embedding_share_figure(counts),
+        "memory_figure": memory_figure({name: total(c) for name, c in counts.items()},
+                                       {"float32": 4, "bfloat16": 2}, laptop_gb=16),
+        "weight_vs_bias_figure": weight_vs_bias_figure(inputs=[-2, -1, 0, 1, 2], w=1.0, b=0.5, delta=0.5),
+        "plot_tokens_per_character": plot_tokens_per_character([257, 300, 400], {"BPE": [0.9, 0.7, 0.6]},
+                                                               {"cl100k_base": 0.3}),
+        "plot_language_bars": plot_language_bars({"1": {"BPE": {"1": 0.5, "2": 0.7}}}),
+        "plot_similarity_heatmaps": plot_similarity_heatmaps({"0": torch.eye(3), "1": torch.eye(3)}, ["cat", "dog", "car"]),
+        "plot_coordinates": plot_coordinates({word: final[row] for word, row in zip(("cat", "dog", "car"), cat_dog_car)}),
+        "plot_separation": plot_separation(compare_axes_and_direction(final[animals], final[vehicles]), ("animal", "vehicle")),
+        "plot_neighbour_similarity": plot_neighbour_similarity([1, 2, 3], {"0": [0.1, 0.0, -0.1]}),
+        "sharpness_figure": sharpness_figure(softmax_sharpness([2, 8, 32], n_keys=8, rows=50)),
+        "attention_statistics_figure": attention_statistics_figure(
+            AttentionStatistics(heads(), heads(), heads(), heads(), heads()), 40),
+        "ablation_figure": ablation_figure(AblationEffects(
+            {task: 0.5 for task in TASKS}, {how: {task: heads() for task in TASKS} for how in ABLATIONS}, "0")),
+        "causal_mask_figure": causal_mask_figure(labels, causal_mask(len(ids), len(ids)).numpy()),
+        "mask_losses_figure": mask_losses_figure({"1": list(rng.random(30) + 1), "2": list(rng.random(30) + 2)}, 1.0),
+        "step_times_figure": step_times_figure({"tiny_model": [1, 2]}, {"tiny_model": step_times(model, [1, 2], repeats=1)}),
+        "AttentionFigure": attention.figure,
+        "knowledge_figure": knowledge_figure(KnowledgeTable(
+            parts, KINDS, {kind: 10 for kind in KINDS}, {kind: 1.0 for kind in KINDS}, {kind: 1.5 for kind in KINDS},
+            {how: torch.rand(len(parts), len(KINDS)) + 1.5 for how in ("zero", "mean")}, "0")),
+        "lens_figure": lens_figure(LensScores(
+            {kind: list(rng.random(n_layers + 1)) for kind in ("all", *KINDS)},
+            {kind: list(-rng.random(n_layers + 1)) for kind in ("all", *KINDS)},
+            {kind: 10 for kind in ("all", *KINDS)})),
+        "selectivity_figure": selectivity_figure({
+            msg("plots.knowledge.trained_neurons", block=0): list(rng.random(20)),
+            msg("plots.knowledge.random_directions"): list(rng.random(20)),
+            msg("plots.knowledge.untrained_neurons", block=0): list(rng.random(20))}),
+        "cost_figure": cost_figure({"2 × 64": StepTimes(256, 0.01, 0.012, 0.02, 0.005)}),
+        "loss_by_kind_figure": loss_by_kind_figure([KindLoss(kind, 10, 1.5, 1.0) for kind in LINE_KINDS]),
+        "learning_rate_figure": learning_rate_figure({"0.001": history, "0.1": history}),
+    }
+
+
+def label_width(text: str) -> int:
+    """Width of ``text`` in Latin characters: a Japanese (wide) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def test_no_widget_shows_english_and_every_label_fits(shipped):
+    model, tokenizer, _ = shipped
+    found, cut = {}, []
+    for name, panel in lesson_panels(model, tokenizer).items():
+        found[name] = english_in([*widget_texts(panel.view), *figure_texts(panel.figure)])
+        for control in controls_of(panel.view):
+            description = getattr(control, "description", "")
+            if (label_width(description) > LONGEST_DEFAULT_LABEL
+                    and not isinstance(control, (widgets.Button, widgets.Checkbox))
+                    and control.style.description_width != "initial"):
+                cut.append(f"{name}: {description!r}")
+    assert not any(found.values()), report(found)
+    assert not cut, "labels cut by the default width: " + ", ".join(cut)
+
+
+def test_no_figure_shows_english(shipped):
+    model, tokenizer, _ = shipped
+    found = {name: english_in(figure_texts(figure)) for name, figure in lesson_figures(model, tokenizer).items()}
+    assert not any(found.values()), report(found)
+
+
+def test_the_check_finds_english():
+    """The scan itself: English words are caught, tokens, code names and Japanese pass."""
+    assert english_words("block 0, head 1") == ["block", "head"]
+    assert english_words("ブロック 0、ヘッド 1 · the cats · blocks.0.attn · d_model · GPT-2 small · 124M") == []
+    assert english_words(shown_html("<b>cat</b>（位置 3）<style>.a { color: red }</style>")) == []
