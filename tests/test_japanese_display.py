@@ -4,7 +4,8 @@ Every widget of every lesson is built as the lessons build it and driven a littl
 appear); every figure function the lessons call is drawn. Then every string a learner can see is
 collected: control labels, menu options, tooltips, placeholders, HTML and message text; figure
 titles, axis labels, tick labels, legends, annotations. No English word may remain, except the
-toy corpus's own tokens, code names, units and model names (``ALLOWED``).
+toy corpus's own tokens, code names, units and model names (``ALLOWED``); every character of a
+figure must be in its fonts, and every Japanese control label must fit or be given room.
 
 Labels that a lesson's own code cell types (e.g. the names of its tokenizers or runs) are the
 lessons' business, not the library's: where a figure takes such labels, this test passes
@@ -50,7 +51,7 @@ from llmlab.plots.neurons import weight_vs_bias_figure
 from llmlab.plots.params import embedding_share_figure, four_numbers_figure, memory_figure
 from llmlab.plots.pipeline import pipeline_figure
 from llmlab.plots.qkv import sharpness_figure
-from llmlab.plots.token_labels import token_labels
+from llmlab.plots.token_labels import can_draw, token_labels
 from llmlab.plots.tokens import plot_language_bars, plot_tokens_per_character
 from llmlab.plots.training import cost_figure, learning_rate_figure, loss_by_kind_figure
 from llmlab.tokenizers import CharTokenizer
@@ -256,11 +257,18 @@ def label_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
+def undrawable(texts: list[str]) -> set[str]:
+    """The characters of ``texts`` that no figure font has (they would show as empty boxes)."""
+    return {char for text in texts for char in text if not char.isspace() and not can_draw(char)}
+
+
 def test_no_widget_shows_english_and_every_label_fits(shipped):
     model, tokenizer, _ = shipped
-    found, cut = {}, []
+    found, cut, boxes = {}, [], set()
     for name, panel in lesson_panels(model, tokenizer).items():
-        found[name] = english_in([*widget_texts(panel.view), *figure_texts(panel.figure)])
+        drawn = list(figure_texts(panel.figure))
+        found[name] = english_in([*widget_texts(panel.view), *drawn])
+        boxes |= undrawable(drawn)
         for control in controls_of(panel.view):
             description = getattr(control, "description", "")
             if (label_width(description) > LONGEST_DEFAULT_LABEL
@@ -269,12 +277,16 @@ def test_no_widget_shows_english_and_every_label_fits(shipped):
                 cut.append(f"{name}: {description!r}")
     assert not any(found.values()), report(found)
     assert not cut, "labels cut by the default width: " + ", ".join(cut)
+    assert not boxes, f"characters no figure font has: {sorted(boxes)}"
 
 
 def test_no_figure_shows_english(shipped):
     model, tokenizer, _ = shipped
-    found = {name: english_in(figure_texts(figure)) for name, figure in lesson_figures(model, tokenizer).items()}
+    drawn = {name: list(figure_texts(figure)) for name, figure in lesson_figures(model, tokenizer).items()}
+    found = {name: english_in(texts) for name, texts in drawn.items()}
     assert not any(found.values()), report(found)
+    boxes = undrawable([text for texts in drawn.values() for text in texts])
+    assert not boxes, f"characters no figure font has: {sorted(boxes)}"
 
 
 def test_the_check_finds_english():
@@ -282,3 +294,4 @@ def test_the_check_finds_english():
     assert english_words("block 0, head 1") == ["block", "head"]
     assert english_words("ブロック 0、ヘッド 1 · the cats · blocks.0.attn · d_model · GPT-2 small · 124M") == []
     assert english_words(shown_html("<b>cat</b>（位置 3）<style>.a { color: red }</style>")) == []
+    assert undrawable(["ブロック 0、ヘッド 1（仮の温度 0.5）", "q·k / √d", "⏎ ␣"]) == set()
