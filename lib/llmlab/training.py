@@ -30,6 +30,9 @@ class TrainConfig:
     grad_clip: float = 1.0
     eval_every: int = 250
     seed: int = 0
+    hold_steps: int = 0  # steps at the peak learning rate after the warm-up, before the cosine decay
+    fact_share: float | None = None  # share of windows that start at a fact line (None: every line alike)
+    facts_first_steps: int = 0  # the first steps train on windows that start at fact lines only
 
     def __post_init__(self) -> None:
         """Each field checked (an LlmlabError names the valid range), so training never starts wrong."""
@@ -43,9 +46,18 @@ class TrainConfig:
             "grad_clip": lambda v, n: real(v, n, low=0, low_open=True),
             "eval_every": lambda v, n: integer(v, n, low=1),
             "seed": lambda v, n: integer(v, n, low=0, high=2**63 - 1),
+            "hold_steps": lambda v, n: integer(v, n, low=0),
+            "fact_share": lambda v, n: None if v is None else real(v, n, low=0, high=1),
+            "facts_first_steps": lambda v, n: integer(v, n, low=0),
         }
         for name, check in checks.items():
             object.__setattr__(self, name, check(getattr(self, name), f"TrainConfig.{name}"))
+        if self.facts_first_steps > self.steps:
+            raise LlmlabError(msg("training.facts_first_too_long", first=self.facts_first_steps, steps=self.steps))
+
+    def fact_share_at(self, step: int) -> float | None:
+        """The share of windows starting at a fact line at ``step`` (None: every line alike)."""
+        return 1.0 if step < self.facts_first_steps else self.fact_share
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -79,10 +91,11 @@ class History:
 
 
 def learning_rate_at(step: int, config: TrainConfig) -> float:
-    """Linear warm-up to the peak, then a cosine decay down to the minimum."""
+    """Linear warm-up to the peak, the peak held for ``hold_steps``, then a cosine decay down to the minimum."""
     if step < config.warmup_steps:
         return config.learning_rate * (step + 1) / config.warmup_steps
-    progress = (step - config.warmup_steps) / max(1, config.steps - config.warmup_steps)
+    decay_start = config.warmup_steps + config.hold_steps
+    progress = max(0, step - decay_start) / max(1, config.steps - decay_start)
     cosine = 0.5 * (1 + math.cos(math.pi * min(1.0, progress)))
     return config.min_learning_rate + cosine * (config.learning_rate - config.min_learning_rate)
 
@@ -154,14 +167,14 @@ def train(
     context = model.config.context_length
     model.train()
     started = time.perf_counter()
-    bar = tqdm(range(config.steps), desc="training", disable=not progress)
+    bar = tqdm(range(config.steps), desc=msg("training.progress"), disable=not progress)
     for step in bar:
         if step % config.eval_every == 0:
             record_validation(model, step, val_x, val_y, history, on_eval)
         lr = learning_rate_at(step, config)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        x, y = data.random_batch(config.batch_size, context, generator)
+        x, y = data.random_batch(config.batch_size, context, generator, config.fact_share_at(step))
         _, loss = model(x.to(model.device), y.to(model.device))
         optimizer.zero_grad(set_to_none=True)
         loss.backward()

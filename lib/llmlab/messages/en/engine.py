@@ -67,6 +67,9 @@ MESSAGES: dict[str, str] = {
         "for example by training with far too high a learning rate. Train it again."
     ),
     # --- data ---
+    "data.bad_fact_flags": "is_fact needs one True/False per line ({n} lines).",
+    "data.no_fact_flags": "fact_share needs to know which lines are fact lines: build the stream with TokenStream.from_lines(lines, is_fact=...).",
+    "data.no_fact_lines": "A fact share of {share} needs lines of both kinds, but {facts} fact lines and {others} other lines fit a window here. Use fact_share=None to pick every line equally.",
     "data.too_short": (
         "The text has {n} tokens: too short for even one window of {window} tokens. "
         "Use more text or a shorter context."
@@ -124,6 +127,8 @@ MESSAGES: dict[str, str] = {
         "For one sequence of shape (T,) use ids[None]."
     ),
     # --- training ---
+    "training.progress": "training",
+    "training.facts_first_too_long": "facts_first_steps ({first}) must be at most steps ({steps}).",
     "training.no_targets": "There is nothing to score: the validation data holds no target tokens.",
     "training.diverged": (
         "Training stopped at step {step}: the loss became {loss} at learning rate {lr:.3g} "

@@ -70,6 +70,9 @@ MESSAGES: dict[str, str] = {
         "たとえば学習率が高すぎる学習をすると、こうなります。もう一度学習させてください。"
     ),
     # --- data ---
+    "data.bad_fact_flags": "is_fact には行ごとに True/False が 1 つずつ必要です（{n} 行）。",
+    "data.no_fact_flags": "fact_share を使うには、どの行が事実の行かを知らせる必要があります。TokenStream.from_lines(lines, is_fact=...) でストリームを作ってください。",
+    "data.no_fact_lines": "事実の割合 {share} には両方の種類の行が必要ですが、ウィンドウに収まるのは事実の行 {facts} 行、その他の行 {others} 行です。すべての行を同じ確率で選ぶには fact_share=None を使ってください。",
     "data.too_short": (
         "テキストは {n} トークンしかなく、{window} トークンのウィンドウ 1 つ分にも足りません。"
         "テキストを増やすか、コンテキストを短くしてください。"
@@ -135,6 +138,8 @@ MESSAGES: dict[str, str] = {
         "形 (T,) の列 1 つなら ids[None] を使ってください。"
     ),
     # --- training ---
+    "training.progress": "学習",
+    "training.facts_first_too_long": "facts_first_steps（{first}）は steps（{steps}）以下でなければなりません。",
     "training.no_targets": "評価するものがありません。検証データに正解ラベルのトークンが 1 つもありません。",
     "training.diverged": (
         "学習はステップ {step} で止まりました。学習率 {lr:.3g}（最大 {peak:.3g}）で損失が {loss} になりました。"
