@@ -26,6 +26,8 @@ TORCH_FROM := $(NET_TORCH_FROM)
 endif
 HUB_DIR := deploy/jupyterhub
 HUB_PROXY := $(HUB_DIR)/node_modules/.llmlab-installed
+# Without a Japanese font, chromium draws the Japanese lessons' text as empty boxes.
+CJK_FONTS := fonts-noto-cjk
 # JupyterLab refuses to start as root unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -72,13 +74,16 @@ lab: $(STAMP) ## open the lessons in JupyterLab (http://127.0.0.1, token login)
 test: $(STAMP) chromium $(HUB_PROXY) ## run every test, the notebooks and the browser test included
 	$(VENV_PY) -m pytest -ra
 
-chromium: # the browser test drives Debian's chromium
-	@if [ ! -x /usr/bin/chromium ]; then \
+chromium: # the browser test drives Debian's chromium; Debian's CJK fonts draw the Japanese lessons' text
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="chromium"; \
+	dpkg-query -W -f='$${Status}' $(CJK_FONTS) 2>/dev/null | grep -q "ok installed" || missing="$$missing $(CJK_FONTS)"; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 		else \
-			echo "chromium is missing, so the browser test will be skipped; install it with:"; \
-			echo "    sudo apt-get update && sudo apt-get install -y chromium"; \
+			echo "missing:$$missing, so the browser tests will be skipped; install with:"; \
+			echo "    sudo apt-get update && sudo apt-get install -y$$missing"; \
 		fi; \
 	fi
 
