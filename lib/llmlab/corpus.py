@@ -250,6 +250,11 @@ def generate_lines(n: int, seed: int) -> list[str]:
     return [" ".join(_sample_line(rng)[:-1]) for _ in range(n)]
 
 
+def is_fact_line(line: str) -> bool:
+    """Does this line tell facts and ask about them (rather than translate)?"""
+    return line.split(" ", 1)[0] in NAMES
+
+
 def entropy_per_token(lines: Iterable[str]) -> float:
     """Mean of -log p over every word and every closing END of ``lines``, in nats."""
     total, count = 0.0, 0

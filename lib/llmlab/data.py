@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import torch
 
 from .messages import msg
-from .validate import LlmlabError, LlmlabTypeError, integer, kind_of, token_ids
+from .validate import LlmlabError, LlmlabTypeError, integer, kind_of, real, token_ids
 
 IGNORE = -100  # target value the loss skips (padding)
 MAX_ID = 2**62  # token ids are checked against the model's vocabulary when training starts
@@ -30,15 +30,21 @@ class TokenStream:
 
     ids: torch.Tensor
     starts: torch.Tensor
+    is_fact: torch.Tensor | None = None  # one flag per start: does a fact line begin there?
 
     @classmethod
-    def from_lines(cls, lines: list[list[int]]) -> "TokenStream":
-        """Concatenate tokenized lines (each ending in its end-of-line token)."""
+    def from_lines(cls, lines: list[list[int]], is_fact: list[bool] | None = None) -> "TokenStream":
+        """Concatenate tokenized lines (each ending in its end-of-line token); ``is_fact`` flags fact lines."""
         lines = [token_ids(line, MAX_ID, f"lines[{i}]") for i, line in enumerate(checked_lines(lines))]
         lengths = torch.tensor([len(line) for line in lines], dtype=torch.long)
         starts = torch.cumsum(lengths, 0) - lengths
         ids = torch.tensor([t for line in lines for t in line], dtype=torch.long)
-        return cls(ids, starts)
+        if is_fact is None:
+            return cls(ids, starts)
+        flags = checked_lines(is_fact)
+        if len(flags) != len(lines) or any(not isinstance(flag, bool) for flag in flags):
+            raise LlmlabError(msg("data.bad_fact_flags", n=len(lines)))
+        return cls(ids, starts, torch.tensor(flags, dtype=torch.bool))
 
     @classmethod
     def from_ids(cls, ids: list[int]) -> "TokenStream":
@@ -54,18 +60,42 @@ class TokenStream:
             raise LlmlabError(msg("data.too_short", n=len(self.ids), window=context_length + 1))
 
     def random_batch(
-        self, batch_size: int, context_length: int, generator: torch.Generator
+        self, batch_size: int, context_length: int, generator: torch.Generator, fact_share: float | None = None
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        """Inputs and next-token targets, (batch, T) each, from random window starts."""
+        """Inputs and next-token targets, (batch, T) each, from random window starts.
+
+        With ``fact_share`` each window starts at a fact line with that probability, else at another
+        line; the lines after the first follow in the corpus's own order.
+        """
         batch_size = integer(batch_size, "batch_size", low=1)
         context_length = integer(context_length, "context_length", low=1)
-        usable = self.starts[self.starts + context_length + 1 <= len(self.ids)]
-        if len(usable) == 0:
+        fits = self.starts + context_length + 1 <= len(self.ids)
+        if not bool(fits.any()):
             raise LlmlabError(msg("data.too_short", n=len(self.ids), window=context_length + 1))
-        picks = usable[torch.randint(len(usable), (batch_size,), generator=generator)]
+        if fact_share is None:
+            usable = self.starts[fits]
+            picks = usable[torch.randint(len(usable), (batch_size,), generator=generator)]
+        else:
+            picks = self.fact_weighted_starts(batch_size, fits, fact_share, generator)
         offsets = torch.arange(context_length + 1)
         windows = self.ids[picks[:, None] + offsets]
         return windows[:, :-1], windows[:, 1:]
+
+    def fact_weighted_starts(
+        self, batch_size: int, fits: torch.Tensor, fact_share: float, generator: torch.Generator
+    ) -> torch.Tensor:
+        """``batch_size`` window starts (among those that ``fits``), each a fact line with probability ``fact_share``."""
+        fact_share = real(fact_share, "fact_share", low=0, high=1)
+        if self.is_fact is None:
+            raise LlmlabError(msg("data.no_fact_flags"))
+        facts, others = self.starts[fits & self.is_fact], self.starts[fits & ~self.is_fact]
+        n_facts = int((torch.rand(batch_size, generator=generator) < fact_share).sum())
+        if (n_facts and not len(facts)) or (n_facts < batch_size and not len(others)):
+            raise LlmlabError(msg("data.no_fact_lines", share=fact_share, facts=len(facts), others=len(others)))
+        return torch.cat([
+            facts[torch.randint(len(facts), (n_facts,), generator=generator)],
+            others[torch.randint(len(others), (batch_size - n_facts,), generator=generator)],
+        ])
 
 
 def pack_lines(line_lengths: list[int], context_length: int) -> list[list[int]]:

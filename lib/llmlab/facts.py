@@ -5,8 +5,15 @@ A fact line reads ``ken has the red ball . mia has the blue cup . what does ken 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import torch
+
+from .messages import msg
+from .model import GPT
+from .tokenizers import Tokenizer
+from .validate import LlmlabError
 
 
 @dataclass(frozen=True)
@@ -68,3 +75,21 @@ def count_answers(questions: Iterable[FactQuestion], answers: Iterable[str]) -> 
         thing_right += thing == asked_thing
         chance += question.chance_of_a_random_pick()
     return AnswerCounts(n, right, colour_from_story, colour_right, thing_from_story, thing_right, chance)
+
+
+@torch.no_grad()
+def answer_accuracy(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> float:
+    """Share of fact lines whose two answer words (colour, thing) the model writes greedily after "? the".
+
+    One forward pass: the greedy colour is the argmax after "the"; when it is right, the next argmax
+    sees exactly what greedy generation would, so both right == the greedy answer is right.
+    """
+    questions = [line for line in lines if " ? " in line]
+    if not questions:
+        raise LlmlabError(msg("facts.no_questions"))
+    ids = torch.tensor([tokenizer.encode(line) for line in questions])  # (n, 20): all fact lines have 20 words
+    with model.evaluating():
+        logits, _ = model(ids[:, :-1].to(model.device))  # (n, 19, vocab)
+    guess = logits.argmax(-1).cpu()
+    right = (guess[:, -2] == ids[:, -2]) & (guess[:, -1] == ids[:, -1])
+    return float(right.float().mean())

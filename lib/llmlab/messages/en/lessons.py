@@ -2,6 +2,7 @@
 embeddings, neurons, own_text, the environment check, ...)."""
 
 MESSAGES: dict[str, str] = {
+    "facts.no_questions": "There are no fact questions (lines with ' ? ') among these lines.",
     # --- own_text ---
     "own_text.too_short": (
         "The text has only {n} characters: too short to hold out a validation part "

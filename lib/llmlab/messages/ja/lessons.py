@@ -2,6 +2,7 @@
 環境チェックなど）が学習者に見せる文（日本語）。キーと {プレースホルダー} は英語版 en/lessons.py と同じです。"""
 
 MESSAGES: dict[str, str] = {
+    "facts.no_questions": "これらの行には事実の質問（' ? ' を含む行）がありません。",
     # --- own_text ---
     "own_text.too_short": (
         "テキストは {n} 文字しかなく、検証用の部分を取り分けるには短すぎます"
