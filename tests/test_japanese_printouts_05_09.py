@@ -1,0 +1,121 @@
+"""Lessons 05–09 in Japanese: what their code cells print, and the labels they hand to figures.
+
+The cells print with ``printouts.say("lessonNN.key", ...)``, the tables of lessons 05 and 07 with their
+printers in ``llmlab.printouts``, and they name runs, models and kinds of word through ``printouts``'
+name functions. Here every such template is filled in, every printer and name function is run and the
+mask-experiment and KV-cache figures are drawn with the lessons' labels, after ``set_language("ja")``;
+no English word may remain (the scan of test_japanese_display).
+"""
+
+from __future__ import annotations
+
+import string
+
+import numpy as np
+import pytest
+import torch
+from test_japanese_display import english_words, figure_texts
+
+from llmlab.checkpoint import load_shipped_model
+from llmlab.head_roles import ABLATIONS, TASKS, AblationEffects, AttentionStatistics
+from llmlab.kind_targets import KINDS
+from llmlab.knowledge import KnowledgeTable, LensScores, model_parts
+from llmlab.kv_cache import step_times
+from llmlab.loss_by_kind import KINDS as LINE_KINDS
+from llmlab.messages import CATALOGUES, language, msg, set_language
+from llmlab.plots.generation import mask_losses_figure, step_times_figure
+from llmlab.printouts import (ablation_table, cache_path_name, lens_table, line_kind_name, memory_part_name,
+                              rise_table, run_name, say, shape_name, statistic_name, stop_reason, task_name,
+                              word_kind_name, yes_no)
+from llmlab.training_cost import training_memory
+
+LESSONS = ("lesson05.", "lesson06.", "lesson07.", "lesson08.", "lesson09.", "printouts.")
+# Shown in a Japanese printout on purpose: Python's own values, a function's name, a unit, the play's speaker.
+KEPT = {"True", "False", "tensor", "generate", "MB", "ROMEO"}
+
+
+@pytest.fixture(autouse=True)
+def japanese():
+    before = language()
+    set_language("ja")
+    yield
+    set_language(before)
+
+
+def sample_value(spec: str) -> object:
+    """A value the format ``spec`` accepts: a whole number, a real number or (for text) a Japanese word."""
+    if spec.endswith("d"):
+        return 3
+    if not spec or spec.endswith("s") or spec.lstrip("<>^").isdigit():
+        return "猫"
+    return 1.5
+
+
+def sample_values(template: str) -> dict[str, object]:
+    return {name: sample_value(spec or "") for _, name, spec, _ in string.Formatter().parse(template) if name}
+
+
+def english(texts) -> list[str]:
+    """One line per distinct text with English words (the values and names of ``KEPT`` aside)."""
+    return [f"{text!r}: {words}" for text in dict.fromkeys(texts)
+            if (words := [word for word in english_words(text) if word not in KEPT])]
+
+
+def test_every_printout_of_lessons_05_to_09_is_japanese(capsys):
+    keys = [key for key in CATALOGUES["ja"] if key.startswith(LESSONS)]
+    assert len(keys) > 150  # every lesson's printouts and names
+    for key in keys:
+        say(key, **sample_values(CATALOGUES["ja"][key]))
+    assert not english(capsys.readouterr().out.splitlines())
+
+
+def test_the_name_functions_answer_in_japanese():
+    names = [task_name(task) for task in TASKS] + [statistic_name(name) for name in AttentionStatistics(
+        *(torch.zeros(1, 1) for _ in range(5))).as_table()]
+    names += [run_name(run) for run in ("masked", "unmasked")] + [stop_reason(stop) for stop in ("stop_token", "limit", "context")]
+    names += [cache_path_name(path) for path in ("with cache", "without cache")] + [yes_no(True), yes_no(False)]
+    names += [memory_part_name(part) for part in training_memory(10)] + [line_kind_name(kind) for kind in LINE_KINDS]
+    names += [word_kind_name(kind) for kind in ("all", *KINDS)]
+    assert stop_reason(None) == ""
+    assert not english(names)
+
+
+def test_the_tables_of_lessons_05_and_07_are_japanese(capsys):
+    model, _, _ = load_shipped_model()
+    heads = lambda: torch.rand(model.config.n_layers, model.config.n_heads)  # noqa: E731
+    ablation_table(AblationEffects({task: 0.5 for task in TASKS},
+                                   {how: {task: heads() for task in TASKS} for how in ABLATIONS}, "0"))
+    parts = model_parts(model)
+    table = KnowledgeTable(parts, KINDS, {kind: 10 for kind in KINDS}, {kind: 1.0 for kind in KINDS},
+                           {kind: 1.5 for kind in KINDS},
+                           {how: torch.rand(len(parts), len(KINDS)) + 1.5 for how in ("zero", "mean")}, "0")
+    for how in ("zero", "mean"):
+        rise_table(table, how)
+    states = model.config.n_layers + 1
+    lens_table(LensScores({kind: [0.5] * states for kind in ("all", *KINDS)},
+                          {kind: [-1.0] * states for kind in ("all", *KINDS)}, {kind: 10 for kind in ("all", *KINDS)}))
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) > 2 * len(parts) and not english(out)
+    model_name = shape_name(model, shipped=True)
+    assert "2" in model_name and "64" in model_name and not english([model_name])
+
+
+def test_figures_with_the_lessons_labels_are_japanese():
+    """Lesson 06 names the mask experiment's runs and the timed models; drawn here with those names."""
+    model, _, _ = load_shipped_model()
+    rng = np.random.default_rng(0)
+    tiny = msg("printouts.tiny_model", context=32)
+    figures = {
+        "mask_losses_figure": mask_losses_figure({run_name("unmasked"): list(rng.random(30) + 1),
+                                                  run_name("masked"): list(rng.random(30) + 2)}, 1.0),
+        "step_times_figure": step_times_figure({tiny: [1, 2]}, {tiny: step_times(model, [1, 2], repeats=1)}),
+    }
+    found = {name: english(figure_texts(figure)) for name, figure in figures.items()}
+    assert not any(found.values()), found
+
+
+def test_the_scan_sees_english_printouts(capsys):
+    set_language("en")
+    say("lesson06.run_loss", **sample_values(CATALOGUES["en"]["lesson06.run_loss"]))
+    assert english(capsys.readouterr().out.splitlines())
+    assert not english(["ブロック 0、ヘッド 1: True"])
