@@ -98,3 +98,51 @@ def test_evaluating_nothing_says_so(toy):
     empty = torch.full((1, 32), IGNORE)
     with pytest.raises(ValueError, match="nothing to score"):
         evaluate(model, torch.zeros(1, 32, dtype=torch.long), empty)
+
+
+# --- the data mix: windows that start at fact lines ---
+
+def window_starts_facts(toy, share, n=400):
+    x, _ = toy.train.random_batch(n, 32, torch.Generator().manual_seed(0), share)
+    first_words = [toy.tokenizer.decode([int(row[0])]) for row in x]
+    return sum(word != "EN:" for word in first_words) / n
+
+
+def test_fact_share_picks_the_first_line_of_each_window(toy):
+    assert window_starts_facts(toy, 1.0) == 1.0
+    assert window_starts_facts(toy, 0.0) == 0.0
+    assert 0.5 < window_starts_facts(toy, 0.6) < 0.7
+    assert 0.2 < window_starts_facts(toy, None) < 0.4  # as the corpus comes: 30% fact lines
+
+
+def test_facts_first_steps_then_the_share():
+    config = TrainConfig(steps=50, facts_first_steps=20, fact_share=0.5)
+    assert [config.fact_share_at(s) for s in (0, 19, 20, 49)] == [1.0, 1.0, 0.5, 0.5]
+    assert TrainConfig(steps=5).fact_share_at(0) is None
+
+
+def test_bad_data_mix_is_refused_in_llmlab_words(toy):
+    from llmlab.validate import LlmlabError
+    with pytest.raises(LlmlabError, match="at most steps"):
+        TrainConfig(steps=10, facts_first_steps=11)
+    with pytest.raises(LlmlabError, match="fact lines"):
+        TokenStream.from_ids(list(range(50))).random_batch(2, 8, torch.Generator(), 0.5)
+    with pytest.raises(LlmlabError, match="True/False per line"):
+        TokenStream.from_lines([[1, 2], [3]], is_fact=[True])
+    only_facts = TokenStream.from_lines([[1, 2, 3, 4]] * 5, is_fact=[True] * 5)
+    with pytest.raises(LlmlabError, match="both kinds"):
+        only_facts.random_batch(4, 2, torch.Generator().manual_seed(0), 0.0)
+
+
+def test_holding_the_peak_learning_rate():
+    config = TrainConfig(steps=100, warmup_steps=10, hold_steps=40, learning_rate=1.0, min_learning_rate=0.1)
+    assert learning_rate_at(10, config) == learning_rate_at(49, config) == 1.0
+    assert learning_rate_at(50, config) == 1.0 and 0.1 < learning_rate_at(75, config) < 1.0
+    assert learning_rate_at(99, config) == pytest.approx(0.1, abs=1e-3)
+
+
+def test_more_training_lines_continue_the_corpus(toy):
+    more = load_toy_data(train_lines=8_500)
+    assert torch.equal(more.train.ids[: len(toy.train.ids)], toy.train.ids)
+    assert len(more.train.starts) == 8_500 and more.train.is_fact.shape == (8_500,)
+    assert len(load_toy_data(train_lines=100).train.starts) == 100
