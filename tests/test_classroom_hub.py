@@ -50,6 +50,7 @@ def test_two_learners_run_lesson_09_on_the_hub(tmp_path: Path) -> None:
     for learner in result.learners:
         assert learner.lesson_s is not None and len(learner.update_ms) == UPDATES
         assert (hub.homes / learner.name / "llmlab" / LESSON.name).exists(), "lessons not copied at spawn"
+        assert (hub.homes / learner.name / "llmlab" / "ja" / LESSON.name).exists(), "Japanese lessons not copied"
     assert sorted(result.kernel_peak) == ["learner-1", "learner-2"], "each learner needs a kernel of their own"
     assert all(port_is_free(port) for port in hub.ports), "the hub left a port in use"
     assert not processes_in(state), f"processes left running: {processes_in(state)}"

@@ -39,6 +39,10 @@ STATE.mkdir(parents=True, exist_ok=True)
 # explorer update costs 23-36 ms of one core, so a core per learner keeps it fast at any moment.
 MEM_LIMIT = os.environ.get("LLMLAB_HUB_MEM_LIMIT", "1G")
 CPU_LIMIT = float(os.environ.get("LLMLAB_HUB_CPU_LIMIT", "1"))
+# A new kernel must answer the server within this time, or the server drops the browser's websocket
+# (Jupyter server's default, 60 s, is waited twice at connection: a dropped socket after ~2 minutes).
+# With a whole class starting kernels at once on a busy machine, a kernel can take that long: wait longer.
+KERNEL_INFO_TIMEOUT_S = 300
 
 c = get_config()  # noqa: F821 (JupyterHub defines get_config when it reads this file)
 
@@ -71,7 +75,8 @@ c.SimpleLocalProcessSpawner.home_dir_template = str(HOMES / "{username}")
 c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
 c.Spawner.args = ["--ServerApp.terminals_enabled=False", "--LabApp.news_url=None",
                   "--LabApp.extension_manager=readonly",
-                  "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+                  "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                  f"--MappingKernelManager.kernel_info_timeout={KERNEL_INFO_TIMEOUT_S}"]
 if os.getuid() == 0:  # a workshop machine or a container often runs everything as root
     c.Spawner.args.append("--allow-root")
 c.Spawner.default_url = "/lab/tree/llmlab/00_start_here.ipynb"
@@ -85,12 +90,14 @@ c.Spawner.http_timeout = 120
 
 
 def copy_lessons(spawner) -> None:
-    """Put the lessons in the learner's home (llmlab/), keeping any lesson they already changed."""
-    target = HOMES / spawner.user.name / "llmlab"
-    target.mkdir(parents=True, exist_ok=True)
-    for lesson in sorted(LESSONS.glob("*.ipynb")):
-        if not (target / lesson.name).exists():
-            shutil.copy2(lesson, target / lesson.name)
+    """Put the lessons in the learner's home (llmlab/, the Japanese edition in llmlab/ja/), keeping any
+    lesson they already changed."""
+    home = HOMES / spawner.user.name / "llmlab"
+    for lesson in sorted(LESSONS.glob("*.ipynb")) + sorted(LESSONS.glob("ja/*.ipynb")):
+        target = home / lesson.relative_to(LESSONS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            shutil.copy2(lesson, target)
 
 
 c.Spawner.pre_spawn_hook = copy_lessons

@@ -53,7 +53,10 @@ class KernelClient:
         )
 
     def close(self) -> None:
-        self.ws.close()
+        try:
+            self.ws.close()
+        except (websocket.WebSocketException, OSError):  # the other end is gone already
+            self.ws.shutdown()
 
     def _send(self, channel: str, msg_type: str, content: dict[str, Any]) -> str:
         msg_id = uuid.uuid4().hex
@@ -93,6 +96,10 @@ class KernelClient:
         if reply.content.get("status") != "ok":
             raise KernelError(f"{reply.content.get('ename')}: {reply.content.get('evalue')}")
         return reply
+
+    def kernel_info(self) -> Reply:
+        """Ask for the kernel's info, as JupyterLab does on connecting; returns once the kernel answered."""
+        return self._wait(self._send("shell", "kernel_info_request", {}), want_shell_reply=True)
 
     def evaluate(self, expression: str) -> Any:
         """The value of a Python literal expression evaluated in the kernel."""

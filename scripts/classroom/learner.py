@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 
 import nbformat
 import requests
+import websocket
 
 from classroom.hub import Hub
 from classroom.kernel_client import KernelClient, KernelError, redrew_an_image
 
 SPAWN_TIMEOUT_S = 180
 CELL_TIMEOUT_S = 300
+# A dropped first connection is retried, as JupyterLab reconnects by itself; each retry is counted.
+CONNECT_ATTEMPTS = 3
 XSRF = re.compile(r'name="_xsrf"\s+value="([^"]+)"')
 # The explorer the bench moves: lesson 09's attention explorer and its head slider.
 SLIDER = "attention.head_slider"
@@ -29,6 +32,7 @@ class LearnerResult:
     lesson_s: float | None = None
     update_ms: list[float] = field(default_factory=list)
     update_cpu_ms: float | None = None  # the kernel's processor time per update (the time on an idle machine)
+    reconnects: int = 0  # kernel websockets dropped before the first cell and opened again
     error: str | None = None
 
 
@@ -61,8 +65,12 @@ def start_server(hub: Hub, name: str, token: str) -> None:
     raise TimeoutError(f"{name}'s server was not ready within {SPAWN_TIMEOUT_S} s")
 
 
-def open_kernel(hub: Hub, name: str, token: str, lesson: str) -> KernelClient:
-    """Open the lesson's notebook session (a new kernel) and connect to the kernel's websocket."""
+def open_kernel(hub: Hub, name: str, token: str, lesson: str) -> tuple[KernelClient, int]:
+    """Open the lesson's notebook session (a new kernel), connect to its websocket and wait for its answer.
+
+    Returns the connection and how many dropped connections were opened again on the way (a server drops
+    the websocket of a kernel that has not answered in time; JupyterLab then reconnects).
+    """
     reply = requests.post(
         f"{hub.url}/user/{name}/api/sessions", headers={"Authorization": f"token {token}"}, timeout=60,
         json={"path": f"llmlab/{lesson}", "name": lesson, "type": "notebook", "kernel": {"name": "python3"}},
@@ -71,7 +79,20 @@ def open_kernel(hub: Hub, name: str, token: str, lesson: str) -> KernelClient:
         raise RuntimeError(f"opening {lesson} for {name} answered HTTP {reply.status_code}: {reply.text[:300]}")
     kernel_id = reply.json()["kernel"]["id"]
     ws_url = hub.url.replace("http://", "ws://") + f"/user/{name}/api/kernels/{kernel_id}/channels"
-    return KernelClient(ws_url, token, name, timeout_s=CELL_TIMEOUT_S)
+    dropped = 0
+    while True:
+        kernel = None
+        try:
+            kernel = KernelClient(ws_url, token, name, timeout_s=CELL_TIMEOUT_S)
+            kernel.kernel_info()
+            return kernel, dropped
+        except websocket.WebSocketConnectionClosedException:
+            if kernel is not None:
+                kernel.close()
+            dropped += 1
+            if dropped == CONNECT_ATTEMPTS:
+                raise
+            time.sleep(2 * dropped)
 
 
 def move_slider(kernel: KernelClient, updates: int) -> tuple[list[float], float]:
@@ -97,24 +118,26 @@ def run_learner(hub: Hub, name: str, lesson_path, updates: int, round_start: flo
     result = LearnerResult(name)
     cells = [cell.source for cell in nbformat.read(lesson_path, as_version=4).cells if cell.cell_type == "code"]
     kernel = None
+    step = "logging in"  # what the learner was doing, named in the error if it fails
     try:
         log_in(hub, name)
         token = hub.api("POST", f"/users/{name}/tokens", json={"note": "classroom bench"}).json()["token"]
+        step = "starting the server"
         start_server(hub, name, token)
-        kernel = open_kernel(hub, name, token, lesson_path.name)
+        step = "opening the lesson's kernel"
+        kernel, result.reconnects = open_kernel(hub, name, token, lesson_path.name)
         lesson_start = time.monotonic()
         for index, source in enumerate(cells):
-            try:
-                kernel.execute(source)
-            except KernelError as error:
-                raise KernelError(f"{lesson_path.name} code cell {index}: {error}") from None
+            step = f"{lesson_path.name} code cell {index}"
+            kernel.execute(source)
             if result.first_cell_done_s is None:
                 result.first_cell_done_s = time.monotonic() - round_start
         result.lesson_s = time.monotonic() - lesson_start
         if updates:
+            step = "moving the slider"
             result.update_ms, result.update_cpu_ms = move_slider(kernel, updates)
     except Exception as error:  # the bench reports every failure, whatever it is
-        result.error = f"{type(error).__name__}: {error}"
+        result.error = f"{step}: {type(error).__name__}: {error}"
     finally:
         if kernel is not None:
             kernel.close()

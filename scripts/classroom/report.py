@@ -49,6 +49,9 @@ def table(rounds: dict[int, RoundResult]) -> str:
                 for learner in result.learners if learner.lesson_s is not None and learner.update_ms]
         lines.append(f"  N={n}: " + ", ".join(each))
         for learner in result.learners:
+            if learner.reconnects:
+                lines.append(f"  N={n} {learner.name}: kernel websocket dropped before the first cell, "
+                             f"opened again ({learner.reconnects}x)")
             if learner.error:
                 lines.append(f"  N={n} {learner.name}: {learner.error}")
     return "\n".join(lines)
