@@ -93,8 +93,19 @@ def embedding_share_figure(counts: Mapping[str, Mapping[str, int]]) -> Figure:
     return figure
 
 
+QUANTITIES = ("parameters", "vocab_size", "context_length", "training_tokens")  # named in the catalogues
+
+
+def quantity_name(quantity: str) -> str:
+    """The legend name of one of the four numbers (a key of ``QUANTITIES``); any other key is shown as given."""
+    return msg(f"plots.quantity.{quantity}") if quantity in QUANTITIES else quantity
+
+
 def four_numbers_figure(rows: Mapping[str, Mapping[str, float | None]]) -> Figure:
-    """Grouped bars on a log scale: per model, the numbers people mix up. None = not published."""
+    """Grouped bars on a log scale: per model, the numbers people mix up. None = not published.
+
+    ``rows[model][quantity]``: the quantities of ``QUANTITIES`` are named in the learner's language.
+    """
     figure = Figure(figsize=(8, 3.8), layout="constrained")
     ax = figure.subplots()
     quantities = list(next(iter(rows.values())))
@@ -108,7 +119,7 @@ def four_numbers_figure(rows: Mapping[str, Mapping[str, float | None]]) -> Figur
                 ax.text(x, 1.5, msg("plots.not_published"), rotation=90, ha="center", va="bottom", fontsize=8)
                 continue
             labelled = any(v[quantity] is not None for v in list(rows.values())[:i])
-            ax.bar(x, value, width, color=colours[j], label=None if labelled else quantity)
+            ax.bar(x, value, width, color=colours[j], label=None if labelled else quantity_name(quantity))
             ax.text(x, value * 1.3, short_number(value), ha="center", va="bottom", fontsize=8)
     ax.set_yscale("log")
     ax.set_ylim(1, 1e13)

@@ -1,6 +1,15 @@
 """English messages of the figures (plots/), including the map of the series and the task kinds."""
 
 MESSAGES: dict[str, str] = {
+    # --- labels lessons 01, 03 and 04 hand to their figures ---
+    "plots.tokens_per_sentence": "tokens per sentence (same meaning)",
+    "plots.step_random": "step {step} (random)",
+    "plots.step_trained": "step {step} (trained)",
+    "plots.step": "step {step}",
+    "plots.quantity.parameters": "parameters",
+    "plots.quantity.vocab_size": "vocabulary size",
+    "plots.quantity.context_length": "context length",
+    "plots.quantity.training_tokens": "training tokens",
     # --- pipeline ---
     "pipeline.corpus": "corpus\n(training text)",
     "pipeline.tokenizer": "tokenizer\n(learned first,\nthen frozen)",

@@ -1,6 +1,15 @@
 """図（matplotlib）に出る文字（日本語）。キーと {プレースホルダー} は英語版 en/plots.py と同じです。"""
 
 MESSAGES: dict[str, str] = {
+    # --- labels lessons 01, 03 and 04 hand to their figures ---
+    "plots.tokens_per_sentence": "1 文あたりのトークン数（同じ意味）",
+    "plots.step_random": "ステップ {step}（ランダム）",
+    "plots.step_trained": "ステップ {step}（学習済み）",
+    "plots.step": "ステップ {step}",
+    "plots.quantity.parameters": "パラメータ数",
+    "plots.quantity.vocab_size": "語彙サイズ",
+    "plots.quantity.context_length": "コンテキスト長",
+    "plots.quantity.training_tokens": "学習トークン数",
     # --- the map of the series (lesson 00) ---
     "pipeline.corpus": "コーパス\n（学習用のテキスト）",
     "pipeline.tokenizer": "トークナイザー\n（先に学習して、\nその後は固定）",
