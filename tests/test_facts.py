@@ -27,3 +27,26 @@ def test_count_answers_tells_copied_parts_from_invented_ones():
     assert (counts.colour_from_story, counts.colour_right) == (2, 2)
     assert (counts.thing_from_story, counts.thing_right) == (1, 1)
     assert counts.expected_by_chance == pytest.approx(1.5)
+
+
+def test_answer_accuracy_is_the_greedy_answers_and_refuses_what_is_not_a_question():
+    from llmlab.checkpoint import load_shipped_model
+    from llmlab.corpus import load_corpus
+    from llmlab.facts import answer_accuracy
+    from llmlab.generation import complete
+    from llmlab.validate import LlmlabError
+
+    model, tokenizer, _ = load_shipped_model()
+    questions = [line for line in load_corpus()[1] if " ? " in line][:40]
+    greedy = [complete(model, tokenizer, line.split(" ? ")[0] + " ?", 3, temperature=0).split()[-3:]
+              for line in questions]
+    right = sum(" ".join(words) == FactQuestion.parse(line).answer for words, line in zip(greedy, questions))
+    assert answer_accuracy(model, tokenizer, questions) == pytest.approx(right / len(questions))
+    asked_only = [line.split(" ? ")[0] + " ?" for line in questions]  # a line may stop at its "?"
+    assert answer_accuracy(model, tokenizer, asked_only) == answer_accuracy(model, tokenizer, questions)
+    for bad in ("ken has the red ball", [1], [], ["ken has the red ball ? the red ball"],
+                ["ken has the red ball . mia has the blue cup . what does tom have ?"]):
+        with pytest.raises(LlmlabError):
+            answer_accuracy(model, tokenizer, bad)
+    with pytest.raises(LlmlabError, match="GPT model"):
+        answer_accuracy(None, tokenizer, questions)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import unicodedata
 from collections.abc import Iterator
 
@@ -79,6 +80,20 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")  # blocks.0.attn
 TOY_TOKENS = {word.strip(":.?") for word in vocabulary()}
 TEXT = "EN: the cats near the big car sleep in the garden JA:"
 LONGEST_DEFAULT_LABEL = 10  # Latin characters that fit ipywidgets' default description width (80 px)
+
+
+def sample_value(spec: str) -> object:
+    """A value the format ``spec`` accepts: a whole number, a real number or (for text) a Japanese word."""
+    if spec.endswith("d"):
+        return 3
+    if not spec or spec.endswith("s") or spec.lstrip("<>^").isdigit():
+        return "猫"
+    return 1.5
+
+
+def sample_values(template: str) -> dict[str, object]:
+    """A value for each field of ``template`` (to fill in every catalogue template)."""
+    return {name: sample_value(spec or "") for _, name, spec, _ in string.Formatter().parse(template) if name}
 
 
 def english_words(text: str) -> list[str]:

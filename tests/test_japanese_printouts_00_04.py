@@ -8,13 +8,12 @@ after ``set_language("ja")``; no English word may remain (the scan of test_japan
 
 from __future__ import annotations
 
-import string
 import subprocess
 import sys
 
 import pytest
 import torch
-from test_japanese_display import english_words, figure_texts, widget_texts
+from test_japanese_display import english_words, sample_values, figure_texts, widget_texts
 
 from llmlab.checkpoint import load_shipped_model
 from llmlab.messages import CATALOGUES, language, msg, set_language
@@ -37,20 +36,6 @@ def japanese():
     set_language("ja")
     yield
     set_language(before)
-
-
-def sample_value(spec: str) -> object:
-    """A value the format ``spec`` accepts: a whole number, a real number or (for text) a Japanese word."""
-    if spec.endswith("d"):
-        return 3
-    if not spec or spec.endswith("s") or spec.lstrip("<>^").isdigit():
-        return "猫"
-    return 1.5
-
-
-def sample_values(template: str) -> dict[str, object]:
-    """A value for each field of ``template``."""
-    return {name: sample_value(spec or "") for _, name, spec, _ in string.Formatter().parse(template) if name}
 
 
 def english(texts) -> list[str]:

@@ -20,11 +20,12 @@ import pytest
 import torch
 
 import llmlab
+from llmlab.messages.merge import LAYERS
 from llmlab.messages import CATALOGUES, LANGUAGES, en, ja, msg
 
 ROOT = Path(__file__).resolve().parents[1]
 LIB = ROOT / "lib" / "llmlab"
-PARTS = ("engine", "lessons", "exercises", "widgets", "plots")
+PARTS = LAYERS  # the layer files of every language
 ENGINE_MODULES = (
     "checkpoint", "config", "corpus", "data", "device", "edits", "errors", "fingerprint", "generation",
     "kv_cache", "model", "params", "paths", "sampling", "tokenizers", "toy", "trace", "training", "validate",

@@ -13,7 +13,7 @@ import torch
 from .messages import msg
 from .model import GPT
 from .tokenizers import Tokenizer
-from .validate import LlmlabError
+from .validate import LlmlabError, LlmlabTypeError, kind_of
 
 
 @dataclass(frozen=True)
@@ -79,17 +79,28 @@ def count_answers(questions: Iterable[FactQuestion], answers: Iterable[str]) -> 
 
 @torch.no_grad()
 def answer_accuracy(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> float:
-    """Share of fact lines whose two answer words (colour, thing) the model writes greedily after "? the".
+    """Share of fact questions whose answer (colour, thing) the model writes greedily after "? the".
 
-    One forward pass: the greedy colour is the argmax after "the"; when it is right, the next argmax
-    sees exactly what greedy generation would, so both right == the greedy answer is right.
+    Lines without a "?" are skipped; the right answer comes from each story (``FactQuestion``), so a
+    line may end at its "?". One forward pass: the greedy colour is the argmax after "the"; when it is
+    right, the next argmax sees exactly what greedy generation would.
     """
-    questions = [line for line in lines if " ? " in line]
-    if not questions:
+    if not isinstance(model, GPT):
+        raise LlmlabTypeError(msg("facts.not_a_model", kind=kind_of(model)))
+    if isinstance(lines, str) or not isinstance(lines, Sequence) or not all(isinstance(x, str) for x in lines):
+        raise LlmlabTypeError(msg("facts.not_lines", kind=kind_of(lines)))
+    stories = [line for line in lines if "?" in line]
+    if not stories:
         raise LlmlabError(msg("facts.no_questions"))
-    ids = torch.tensor([tokenizer.encode(line) for line in questions])  # (n, 20): all fact lines have 20 words
+    questions = []
+    for line in stories:
+        words = line.split("?")[0].split()
+        if len(words) != 16 or words[12:14] != ["what", "does"] or words[14] not in (words[0], words[6]):
+            raise LlmlabError(msg("facts.not_a_question", line=line[:80]))
+        questions.append(FactQuestion.parse(" ".join(words) + " ? "))
+    ids = torch.tensor([tokenizer.encode(f"{q.prompt} {q.answer}") for q in questions])  # (n, 20)
     with model.evaluating():
         logits, _ = model(ids[:, :-1].to(model.device))  # (n, 19, vocab)
-    guess = logits.argmax(-1).cpu()
+    guess = logits.argmax(-1).cpu()  # (n, 19)
     right = (guess[:, -2] == ids[:, -2]) & (guess[:, -1] == ids[:, -1])
     return float(right.float().mean())

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
+
+LAYERS = ("engine", "lessons", "exercises", "widgets", "plots")  # one file per layer in every language
 
 
 def merged(parts: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
@@ -15,3 +18,8 @@ def merged(parts: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
                 raise ValueError(f"message key {key!r} is in both {home[key]}.py and {name}.py")
             catalogue[key], home[key] = text, name
     return catalogue
+
+
+def language_parts(package: str) -> dict[str, dict[str, str]]:
+    """The messages of each layer file of one language's package (e.g. ``llmlab.messages.ja``)."""
+    return {layer: importlib.import_module(f"{package}.{layer}").MESSAGES for layer in LAYERS}

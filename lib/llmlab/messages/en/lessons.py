@@ -2,7 +2,10 @@
 embeddings, neurons, own_text, the environment check, ...)."""
 
 MESSAGES: dict[str, str] = {
-    "facts.no_questions": "There are no fact questions (lines with ' ? ') among these lines.",
+    "facts.not_a_model": "answer_accuracy needs an llmlab GPT model, not {kind}.",
+    "facts.not_lines": "The lines must be a list of strings (toy-corpus lines), not {kind}.",
+    "facts.not_a_question": "This line is not a fact question of the toy corpus ('A has the C T . B has the C T . what does A have ?'): {line!r}",
+    "facts.no_questions": "There are no fact questions (lines with a '?') among these lines.",
     # --- printouts of lessons 00–04 (printouts.say; names the lessons hand to figures and widgets) ---
     "lesson00.our_model": "our tiny model",
     "lesson00.part_row": "{part:20s} {n:8,d}  ({share:6.1%})",

@@ -1,13 +1,6 @@
 """The Japanese catalogue (日本語): every message, one file per layer."""
 
-from ..merge import merged
-from . import engine, exercises, lessons, plots, widgets
+from ..merge import language_parts, merged
 
-PARTS = {
-    "engine": engine.MESSAGES,
-    "lessons": lessons.MESSAGES,
-    "exercises": exercises.MESSAGES,
-    "widgets": widgets.MESSAGES,
-    "plots": plots.MESSAGES,
-}
+PARTS = language_parts(__name__)
 MESSAGES = merged(PARTS)

@@ -2,7 +2,10 @@
 環境チェックなど）が学習者に見せる文（日本語）。キーと {プレースホルダー} は英語版 en/lessons.py と同じです。"""
 
 MESSAGES: dict[str, str] = {
-    "facts.no_questions": "これらの行には事実の質問（' ? ' を含む行）がありません。",
+    "facts.not_a_model": "answer_accuracy には llmlab の GPT モデルが必要です。{kind} ではありません。",
+    "facts.not_lines": "lines は文字列（トイコーパスの行）のリストでなければなりません。{kind} ではありません。",
+    "facts.not_a_question": "この行はトイコーパスの事実の質問（'A has the C T . B has the C T . what does A have ?'）ではありません: {line!r}",
+    "facts.no_questions": "これらの行には事実の質問（'?' を含む行）がありません。",
     # --- printouts of lessons 00–04 (printouts.say; names the lessons hand to figures and widgets) ---
     "lesson00.our_model": "私たちの小さなモデル",
     "lesson00.part_row": "{part:20s} {n:8,d}  ({share:6.1%})",
@@ -314,7 +317,7 @@ MESSAGES: dict[str, str] = {
     "knowledge.bad_ablation": (
         "アブレーションは {valid} のどれかにしてください。受け取った値: {how!r}（平均アブレーションには参照データの平均も必要です）。"
     ),
-    "knowledge.no_fact_lines": "これらの行には、事実を問う行（' ? ' を含む行）が 1 つもありません。",
+    "knowledge.no_fact_lines": "これらの行には、事実を問う行（'?' を含む行）が 1 つもありません。",
     "knowledge.bad_reference": (
         "参照データは、トークンIDのリストの空でないリスト（例: [tokenizer.encode(line + '\\n') ...]）でなければなりません。"
         "{kind} は使えません。"
