@@ -1,7 +1,8 @@
 """`make bench`: speed and memory figures on this machine (benchmarks, not pass/fail tests).
 
-1. Training the default tiny model on the toy corpus: wall time, tokens/s, final validation
-   loss against the exact floor (target: within 0.05 nats of the floor in <= 60 s on 2 cores).
+1. Training the shipped model as `make checkpoint` does: wall time, tokens/s, the gap to the exact
+   floor (target <= 0.015 nats) and the fact questions answered right against training time (target
+   >= 90% of 200; within 3 minutes if possible, else within 10).
 2. Widget redraw latency (scripts/bench_widgets.py).
 3. Running the whole series: every notebook top to bottom on a fresh kernel.
 4. Lesson 08's Tiny Shakespeare recipe: time to reach 1.88 nats/character on validation (target:
@@ -21,24 +22,32 @@ from nbclient import NotebookClient
 
 from llmlab.own_text import SHAKESPEARE_RECIPE, SHAKESPEARE_SHAPE, read_text_file, train_on_text
 from llmlab.paths import SHAKESPEARE_FILE
-from llmlab.toy import load_toy_data, train_tiny_model
-from llmlab.training import TrainConfig
+from llmlab.corpus import load_corpus
+from llmlab.facts import AccuracyCurve
+from llmlab.toy import SHIPPED_RECIPE, shipped_training_data, train_shipped_model
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def bench_training() -> None:
-    config = TrainConfig()
-    data = load_toy_data()
-    _, _, history = train_tiny_model(config, data, progress=False)
+    """`make checkpoint`'s training: time, tokens/s, the gap to the floor and the copying accuracy against time."""
+    data = shipped_training_data()
+    questions = [line for line in load_corpus()[1] if " ? " in line][:200]
+    curve = AccuracyCurve(data.tokenizer, questions)
+    _, _, history = train_shipped_model(data, progress=False, on_eval=curve)
     gap = history.val_loss[-1] - data.floor
-    print("== training the tiny model (default recipe) ==")
-    print(f"recipe: {config}")
-    print(f"torch threads: {torch.get_num_threads()}")
-    print(f"wall time: {history.seconds:.1f} s for {config.steps} steps, "
-          f"{history.tokens_seen / history.seconds:,.0f} tokens/s")
+    print("== training the shipped model (make checkpoint's recipe, one torch thread) ==")
+    print(f"recipe: {SHIPPED_RECIPE}")
+    print(f"wall time: {history.seconds:.1f} s for {SHIPPED_RECIPE.steps} steps, "
+          f"{history.tokens_seen / history.seconds:,.0f} tokens/s (text windows and drill questions)")
     print(f"validation loss: {history.val_loss[-1]:.4f} nats; floor: {data.floor:.4f}; gap: {gap:.4f} "
-          f"({'within' if gap <= 0.05 else 'NOT within'} 0.05)")
+          f"({'within' if gap <= 0.015 else 'NOT within'} 0.015)")
+    print("fact questions answered right (greedy, 200 validation questions) against training time:")
+    for step, seconds, share in curve.points:
+        print(f"  step {step:5d} at {seconds:6.1f} s: {share * 200:3.0f}/200")
+    within_3_min = [share for _, seconds, share in curve.points if seconds <= 180]
+    print(f"best within 3 minutes: {max(within_3_min) * 200:.0f}/200; at the end: {curve.points[-1][2] * 200:.0f}/200 "
+          f"({'within' if history.seconds <= 600 else 'NOT within'} 10 minutes)")
     print(f"peak memory (RSS) so far: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

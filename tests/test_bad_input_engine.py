@@ -167,7 +167,7 @@ def test_complete(prompt, temperature):
 # --- training settings, data, own text, exercises ---
 
 TRAIN_FIELDS = ["steps", "batch_size", "learning_rate", "min_learning_rate", "warmup_steps", "weight_decay",
-                "grad_clip", "eval_every", "seed", "hold_steps", "fact_share", "facts_first_steps"]
+                "grad_clip", "eval_every", "seed", "hold_steps", "fact_share", "drill_batch_size"]
 
 
 @fuzz(100)
@@ -178,7 +178,7 @@ def test_train_config(values):
         assert config.steps >= 1 and config.batch_size >= 1 and config.eval_every >= 1
         assert config.learning_rate > 0 and math.isfinite(config.learning_rate)
         assert config.fact_share is None or 0 <= config.fact_share <= 1
-        assert 0 <= config.facts_first_steps <= config.steps and config.hold_steps >= 0
+        assert config.drill_batch_size >= 0 and config.hold_steps >= 0
 
 
 @fuzz(60)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from llmlab.validate import LlmlabError
+
 from llmlab.facts import FactQuestion, count_answers
 
 LINE = "ken has the red ball . mia has the red cup . what does mia have ? the red cup"
@@ -50,3 +52,23 @@ def test_answer_accuracy_is_the_greedy_answers_and_refuses_what_is_not_a_questio
             answer_accuracy(model, tokenizer, bad)
     with pytest.raises(LlmlabError, match="GPT model"):
         answer_accuracy(None, tokenizer, questions)
+
+
+def test_answer_accuracy_with_edits_and_the_curve_callback():
+    from llmlab.checkpoint import load_shipped_model
+    from llmlab.corpus import load_corpus
+    from llmlab.edits import head_output_name, zero
+    from llmlab.facts import AccuracyCurve, answer_accuracy
+
+    model, tokenizer, _ = load_shipped_model()
+    questions = [line for line in load_corpus()[1] if " ? " in line][:40]
+    every_head_off = {head_output_name(b): zero() for b in range(model.config.n_layers)}
+    assert answer_accuracy(model, tokenizer, questions, {}) == answer_accuracy(model, tokenizer, questions)
+    assert answer_accuracy(model, tokenizer, questions, every_head_off) < answer_accuracy(model, tokenizer, questions)
+    curve = AccuracyCurve(tokenizer, questions)
+    curve(0, model)
+    curve(10, model)
+    assert [step for step, _, _ in curve.points] == [0, 10] and curve.points[0][2] == curve.points[1][2]
+    assert 0 <= curve.points[0][1] <= curve.points[1][1]
+    with pytest.raises(LlmlabError):
+        AccuracyCurve(tokenizer, ["no question here"])

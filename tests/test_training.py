@@ -7,9 +7,9 @@ import torch
 
 from llmlab.config import GPTConfig
 from llmlab.corpus import line_logprobs
-from llmlab.data import IGNORE, TokenStream, line_windows, pack_lines, packed_floor, text_windows
+from llmlab.data import IGNORE, Drill, TokenStream, line_windows, pack_lines, packed_floor, text_windows
 from llmlab.model import GPT
-from llmlab.toy import load_toy_data
+from llmlab.toy import load_toy_data, tiny_config
 from llmlab.training import TrainConfig, evaluate, learning_rate_at, train
 
 SHORT = TrainConfig(steps=30, batch_size=8, warmup_steps=5, eval_every=10)
@@ -115,16 +115,40 @@ def test_fact_share_picks_the_first_line_of_each_window(toy):
     assert 0.2 < window_starts_facts(toy, None) < 0.4  # as the corpus comes: 30% fact lines
 
 
-def test_facts_first_steps_then_the_share():
-    config = TrainConfig(steps=50, facts_first_steps=20, fact_share=0.5)
-    assert [config.fact_share_at(s) for s in (0, 19, 20, 49)] == [1.0, 1.0, 0.5, 0.5]
-    assert TrainConfig(steps=5).fact_share_at(0) is None
+def test_the_drill_grades_each_question_on_its_answer_only(toy):
+    drill = toy.train.drill
+    assert len(drill.x) == int(toy.train.is_fact.sum())  # every fact line, once
+    row = 0
+    words = toy.tokenizer.decode(drill.x[row].tolist()).split()
+    graded = [toy.tokenizer.decode([int(t)]) for t in drill.y[row] if t != IGNORE]
+    assert graded[:3] == words[-3:] and len(graded) == 4  # "the colour thing" and the end of the line
+    graded_at = (drill.y[row, :-1] != IGNORE).nonzero().flatten()
+    assert torch.equal(drill.y[row, graded_at], drill.x[row, graded_at + 1])  # the target is the next token
+
+
+def test_every_step_also_drills_questions_and_keeps_both_losses(toy):
+    model = GPT(tiny_config(toy.tokenizer.vocab_size))
+    history = train(model, toy.train, toy.val_x[:4], toy.val_y[:4],
+                    TrainConfig(steps=4, batch_size=2, drill_batch_size=3, eval_every=10), progress=False)
+    assert len(history.train_loss) == len(history.drill_loss) == 4
+    assert history.tokens_seen == 4 * (2 * 32 + 3 * toy.train.drill.x.shape[1])
+    plain = train(GPT(tiny_config(toy.tokenizer.vocab_size)), toy.train, toy.val_x[:4], toy.val_y[:4],
+                  TrainConfig(steps=4, batch_size=2, eval_every=10), progress=False)
+    assert plain.drill_loss == [] and plain.tokens_seen == 4 * 2 * 32
+    assert history.train_loss[0] > history.drill_loss[0] > 0  # the step minimised text + drill
 
 
 def test_bad_data_mix_is_refused_in_llmlab_words(toy):
     from llmlab.validate import LlmlabError
-    with pytest.raises(LlmlabError, match="at most steps"):
-        TrainConfig(steps=10, facts_first_steps=11)
+    with pytest.raises(LlmlabError, match="drill_batch_size"):
+        TrainConfig(steps=10, drill_batch_size=-1)
+    with pytest.raises(LlmlabError, match="question lines to drill on"):
+        train(GPT(tiny_config(toy.tokenizer.vocab_size)), TokenStream.from_lines([[1, 2, 3]] * 40), toy.val_x[:2],
+              toy.val_y[:2], TrainConfig(steps=2, drill_batch_size=1), progress=False)
+    with pytest.raises(LlmlabError, match="where its answer starts"):
+        Drill.from_lines([[1, 2, 3]], [3])
+    with pytest.raises(LlmlabError, match="needs a Drill"):
+        toy.train.with_drill("questions")
     with pytest.raises(LlmlabError, match="fact lines"):
         TokenStream.from_ids(list(range(50))).random_batch(2, 8, torch.Generator(), 0.5)
     with pytest.raises(LlmlabError, match="True/False per line"):

@@ -6,7 +6,7 @@ has its whole line before it, and the exact best-possible loss (the floor) is co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import torch
 
@@ -25,12 +25,45 @@ def checked_lines(lines: object) -> list:
 
 
 @dataclass
+class Drill:
+    """Question lines to practise on: one line per row, graded on its answer only."""
+
+    x: torch.Tensor  # (questions, T) inputs
+    y: torch.Tensor  # (questions, T) targets: IGNORE everywhere but the answer
+
+    @classmethod
+    def from_lines(cls, lines: list[list[int]], answer_starts: list[int]) -> "Drill":
+        """Tokenized question lines and, for each, the index of its answer's first token (after the question)."""
+        lines = [token_ids(line, MAX_ID, f"lines[{i}]") for i, line in enumerate(checked_lines(lines))]
+        starts = checked_lines(answer_starts)
+        if not lines or len(starts) != len(lines) or not all(
+            isinstance(a, int) and not isinstance(a, bool) and 1 <= a < len(line) for a, line in zip(starts, lines)
+        ):
+            raise LlmlabError(msg("data.bad_answer_starts", n=len(lines)))
+        width = max(len(line) for line in lines) - 1
+        x = torch.zeros(len(lines), width, dtype=torch.long)  # (questions, T)
+        y = torch.full((len(lines), width), IGNORE, dtype=torch.long)  # (questions, T)
+        for row, (line, start) in enumerate(zip(lines, starts)):
+            tokens = torch.tensor(line, dtype=torch.long)
+            x[row, : len(line) - 1] = tokens[:-1]
+            y[row, start - 1 : len(line) - 1] = tokens[start:]  # the target at position t is token t + 1
+        return cls(x, y)
+
+    def batch(self, batch_size: int, generator: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+        """``batch_size`` random questions: inputs and targets, (batch, T) each."""
+        batch_size = integer(batch_size, "batch_size", low=1)
+        rows = torch.randint(len(self.x), (batch_size,), generator=generator)  # (batch,)
+        return self.x[rows], self.y[rows]
+
+
+@dataclass
 class TokenStream:
     """All training tokens in one 1-D tensor, plus the positions a window may start at."""
 
     ids: torch.Tensor
     starts: torch.Tensor
     is_fact: torch.Tensor | None = None  # one flag per start: does a fact line begin there?
+    drill: Drill | None = None  # question lines graded on their answers, for TrainConfig.drill_steps
 
     @classmethod
     def from_lines(cls, lines: list[list[int]], is_fact: list[bool] | None = None) -> "TokenStream":
@@ -51,6 +84,12 @@ class TokenStream:
         """Free text: a window may start anywhere."""
         ids = token_ids(ids, MAX_ID, "ids")
         return cls(torch.tensor(ids, dtype=torch.long), torch.arange(len(ids)))
+
+    def with_drill(self, drill: Drill) -> "TokenStream":
+        """The same stream, with question lines to drill on."""
+        if not isinstance(drill, Drill):
+            raise LlmlabTypeError(msg("data.not_a_drill", kind=kind_of(drill)))
+        return replace(self, drill=drill)
 
     def check_fits(self, vocab_size: int, context_length: int) -> None:
         """Every id is below ``vocab_size``, and at least one window of ``context_length`` + 1 fits."""

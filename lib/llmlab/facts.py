@@ -5,11 +5,13 @@ A fact line reads ``ken has the red ball . mia has the blue cup . what does ken 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import torch
 
+from .edits import Edit
 from .messages import msg
 from .model import GPT
 from .tokenizers import Tokenizer
@@ -77,16 +79,8 @@ def count_answers(questions: Iterable[FactQuestion], answers: Iterable[str]) -> 
     return AnswerCounts(n, right, colour_from_story, colour_right, thing_from_story, thing_right, chance)
 
 
-@torch.no_grad()
-def answer_accuracy(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> float:
-    """Share of fact questions whose answer (colour, thing) the model writes greedily after "? the".
-
-    Lines without a "?" are skipped; the right answer comes from each story (``FactQuestion``), so a
-    line may end at its "?". One forward pass: the greedy colour is the argmax after "the"; when it is
-    right, the next argmax sees exactly what greedy generation would.
-    """
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("facts.not_a_model", kind=kind_of(model)))
+def fact_questions(lines: Sequence[str]) -> list[FactQuestion]:
+    """The fact questions among ``lines`` (lines without a "?" are skipped; a line may end at its "?")."""
     if isinstance(lines, str) or not isinstance(lines, Sequence) or not all(isinstance(x, str) for x in lines):
         raise LlmlabTypeError(msg("facts.not_lines", kind=kind_of(lines)))
     stories = [line for line in lines if "?" in line]
@@ -98,9 +92,44 @@ def answer_accuracy(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> f
         if len(words) != 16 or words[12:14] != ["what", "does"] or words[14] not in (words[0], words[6]):
             raise LlmlabError(msg("facts.not_a_question", line=line[:80]))
         questions.append(FactQuestion.parse(" ".join(words) + " ? "))
-    ids = torch.tensor([tokenizer.encode(f"{q.prompt} {q.answer}") for q in questions])  # (n, 20)
-    with model.evaluating():
-        logits, _ = model(ids[:, :-1].to(model.device))  # (n, 19, vocab)
-    guess = logits.argmax(-1).cpu()  # (n, 19)
+    return questions
+
+
+def question_ids(tokenizer: Tokenizer, questions: Sequence[FactQuestion]) -> torch.Tensor:
+    """Every question followed by its right answer, as token ids: (questions, 19)."""
+    return torch.tensor([tokenizer.encode(f"{q.prompt} {q.answer}") for q in questions])
+
+
+@torch.no_grad()
+def answer_accuracy(model: GPT, tokenizer: Tokenizer, lines: Sequence[str], edits: Mapping[str, Edit] | None = None
+                    ) -> float:
+    """Share of fact questions whose answer (colour, thing) the model writes greedily after "? the".
+
+    The right answer comes from each story (``FactQuestion``). One forward pass, with ``edits``
+    (``llmlab.edits``) applied if given: the greedy colour is the argmax after "the"; when it is right,
+    the next argmax sees exactly what greedy generation would.
+    """
+    if not isinstance(model, GPT):
+        raise LlmlabTypeError(msg("facts.not_a_model", kind=kind_of(model)))
+    ids = question_ids(tokenizer, fact_questions(lines))  # (n, 19)
+    logits, _ = model.run_with_edits(ids[:, :-1].to(model.device), edits or {})  # (n, 18, vocab)
+    guess = logits.argmax(-1).cpu()  # (n, 18)
     right = (guess[:, -2] == ids[:, -2]) & (guess[:, -1] == ids[:, -1])
     return float(right.float().mean())
+
+
+class AccuracyCurve:
+    """An ``on_eval`` callback: the share of ``lines``' fact questions answered right at every validation step.
+
+    ``points`` holds (step, seconds since the curve was made, share right).
+    """
+
+    def __init__(self, tokenizer: Tokenizer, lines: Sequence[str]) -> None:
+        fact_questions(lines)  # checked now, not in the middle of training
+        self.tokenizer, self.lines = tokenizer, list(lines)
+        self.started = time.perf_counter()
+        self.points: list[tuple[int, float, float]] = []
+
+    def __call__(self, step: int, model: GPT) -> None:
+        seconds = time.perf_counter() - self.started
+        self.points.append((step, seconds, answer_accuracy(model, self.tokenizer, self.lines)))

@@ -10,8 +10,8 @@ import torch
 
 from .config import GPTConfig
 from .corpus import TRAIN_LINES, TRAIN_SEED, generate_lines, is_fact_line, line_logprobs, load_corpus
-from .data import TokenStream, line_windows, packed_floor
-from .device import seed_everything
+from .data import Drill, TokenStream, line_windows, packed_floor
+from .device import one_torch_thread, seed_everything
 from .model import GPT
 from .paths import DATA_DIR
 from .tokenizers import WordTokenizer
@@ -19,16 +19,17 @@ from .training import History, TrainConfig, train
 from .validate import integer
 
 CONTEXT_LENGTH = 32  # every toy line (with its end-of-line token) fits
-COPYING_TRAIN_LINES = 60_000  # the generator's first 60,000 lines; data/toy_train.txt holds the first 8,000
+SHIPPED_TRAIN_LINES = 60_000  # the generator's first 60,000 lines; data/toy_train.txt holds the first 8,000
+# The shipped model's recipe. Every step reads 32 windows of text (half of them starting at a fact line) and
+# answers 128 drill questions, each graded on its whole answer. The drill makes the model find out *whose*
+# colour and thing to copy (docs/research/copying_recipe.md); the seed is recorded because when that
+# happens during training depends on the start.
+SHIPPED_RECIPE = TrainConfig(steps=4000, batch_size=32, drill_batch_size=128, fact_share=0.5, weight_decay=0.0,
+                             hold_steps=2900, seed=2)
 
 
 def tiny_config(vocab_size: int) -> GPTConfig:
-    """The shipped model's shape: 2 blocks of 4 heads, 64 wide, an MLP twice as wide."""
-    return GPTConfig(vocab_size=vocab_size, context_length=CONTEXT_LENGTH, d_model=64, n_heads=4, n_layers=2, d_mlp=128)
-
-
-def copying_config(vocab_size: int) -> GPTConfig:
-    """A shape that learns to copy the asked person's things from the line: 3 blocks, its own output layer."""
+    """The shipped model's shape: 3 blocks of 4 heads, 64 wide, an MLP twice as wide, its own output layer."""
     return GPTConfig(vocab_size=vocab_size, context_length=CONTEXT_LENGTH, d_model=64, n_heads=4, n_layers=3,
                      d_mlp=128, tied_embeddings=False)
 
@@ -50,6 +51,7 @@ def load_toy_data(
     """Tokenize the toy corpus into training lines (fact lines flagged) and packed validation windows.
 
     ``train_lines`` above the file's 8,000 continues the same generator (its first 8,000 lines are the file's).
+    The training stream carries the fact lines as a drill (``TrainConfig.drill_steps``).
     """
     corpus_train, val_lines = load_corpus(directory)
     if train_lines is not None:
@@ -60,7 +62,11 @@ def load_toy_data(
     val_ids = encode(val_lines)
     val_x, val_y = line_windows(val_ids, context_length)
     floor = packed_floor([line_logprobs(line.split()) for line in val_lines], context_length)
-    train = TokenStream.from_lines(encode(corpus_train), is_fact=[is_fact_line(line) for line in corpus_train])
+    flags = [is_fact_line(line) for line in corpus_train]
+    train = TokenStream.from_lines(encode(corpus_train), is_fact=flags)
+    questions = [line for line, flag in zip(corpus_train, flags) if flag]
+    if questions:  # a drill on the questions: each line graded on what follows its "?" (one token per word)
+        train = train.with_drill(Drill.from_lines(encode(questions), [line.split().index("?") + 1 for line in questions]))
     return ToyData(tokenizer, train, val_x, val_y, floor)
 
 
@@ -77,3 +83,20 @@ def train_tiny_model(
     model = GPT(tiny_config(data.tokenizer.vocab_size))
     history = train(model, data.train, data.val_x, data.val_y, config, progress, on_eval, on_step)
     return model, data, history
+
+
+def shipped_training_data() -> ToyData:
+    """The toy corpus as the shipped model trains on it: the first SHIPPED_TRAIN_LINES lines of the generator."""
+    return load_toy_data(train_lines=SHIPPED_TRAIN_LINES)
+
+
+def train_shipped_model(
+    data: ToyData | None = None, progress: bool = True, on_eval: Callable[[int, GPT], None] | None = None
+) -> tuple[GPT, ToyData, History]:
+    """Train the shipped model again (``make checkpoint``): SHIPPED_RECIPE on ``shipped_training_data()``.
+
+    Runs on one processor thread: the recorded run did, and a different thread count sums numbers in
+    another order, which can move the moment the copying appears.
+    """
+    with one_torch_thread():
+        return train_tiny_model(SHIPPED_RECIPE, data or shipped_training_data(), progress, on_eval)

@@ -19,7 +19,7 @@ from .validate import LlmlabError, LlmlabTypeError, integer, kind_of, real
 
 @dataclass(frozen=True)
 class TrainConfig:
-    """The recipe. Defaults are the shipped tiny model's."""
+    """The recipe. The defaults are a plain one; the shipped model's is ``toy.SHIPPED_RECIPE``."""
 
     steps: int = 2500
     batch_size: int = 32
@@ -32,7 +32,7 @@ class TrainConfig:
     seed: int = 0
     hold_steps: int = 0  # steps at the peak learning rate after the warm-up, before the cosine decay
     fact_share: float | None = None  # share of windows that start at a fact line (None: every line alike)
-    facts_first_steps: int = 0  # the first steps train on windows that start at fact lines only
+    drill_batch_size: int = 0  # question lines added to every step, each graded on its whole answer (0: none)
 
     def __post_init__(self) -> None:
         """Each field checked (an LlmlabError names the valid range), so training never starts wrong."""
@@ -48,16 +48,10 @@ class TrainConfig:
             "seed": lambda v, n: integer(v, n, low=0, high=2**63 - 1),
             "hold_steps": lambda v, n: integer(v, n, low=0),
             "fact_share": lambda v, n: None if v is None else real(v, n, low=0, high=1),
-            "facts_first_steps": lambda v, n: integer(v, n, low=0),
+            "drill_batch_size": lambda v, n: integer(v, n, low=0),
         }
         for name, check in checks.items():
             object.__setattr__(self, name, check(getattr(self, name), f"TrainConfig.{name}"))
-        if self.facts_first_steps > self.steps:
-            raise LlmlabError(msg("training.facts_first_too_long", first=self.facts_first_steps, steps=self.steps))
-
-    def fact_share_at(self, step: int) -> float | None:
-        """The share of windows starting at a fact line at ``step`` (None: every line alike)."""
-        return 1.0 if step < self.facts_first_steps else self.fact_share
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -79,7 +73,8 @@ class History:
     """What happened during training, for plots and checkpoint metadata."""
 
     steps: list[int] = field(default_factory=list)
-    train_loss: list[float] = field(default_factory=list)
+    train_loss: list[float] = field(default_factory=list)  # what each step minimised (text windows + drill)
+    drill_loss: list[float] = field(default_factory=list)  # the drill's part of it, when the recipe drills
     val_steps: list[int] = field(default_factory=list)
     val_loss: list[float] = field(default_factory=list)
     learning_rate: list[float] = field(default_factory=list)
@@ -160,6 +155,10 @@ def train(
         raise LlmlabTypeError(msg("training.not_a_config", kind=kind_of(config)))
     check_windows(model, val_x, val_y, "validation")
     data.check_fits(model.config.vocab_size, model.config.context_length)
+    if config.drill_batch_size and data.drill is None:
+        raise LlmlabError(msg("training.no_drill", n=config.drill_batch_size))
+    if data.drill is not None and data.drill.x.shape[1] > model.config.context_length:
+        raise LlmlabError(msg("model.too_long", n=data.drill.x.shape[1], context=model.config.context_length))
     seed_everything(config.seed)
     generator = torch.Generator().manual_seed(config.seed)
     optimizer = make_optimizer(model, config)
@@ -174,8 +173,12 @@ def train(
         lr = learning_rate_at(step, config)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        x, y = data.random_batch(config.batch_size, context, generator, config.fact_share_at(step))
+        x, y = data.random_batch(config.batch_size, context, generator, config.fact_share)  # (batch, T) each
         _, loss = model(x.to(model.device), y.to(model.device))
+        drill_value, tokens = None, x.numel()
+        if config.drill_batch_size:
+            loss, drill_value = add_drill(model, data, config.drill_batch_size, generator, loss)
+            tokens += config.drill_batch_size * data.drill.x.shape[1]
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip, foreach=True)
@@ -188,8 +191,10 @@ def train(
         optimizer.step()
         history.steps.append(step)
         history.train_loss.append(loss_value)
+        if drill_value is not None:
+            history.drill_loss.append(drill_value)
         history.learning_rate.append(lr)
-        history.tokens_seen += x.numel()
+        history.tokens_seen += tokens
         if step % 10 == 0:
             bar.set_postfix(loss=f"{loss_value:.3f}")
         if on_step is not None:
@@ -198,6 +203,16 @@ def train(
     history.seconds = time.perf_counter() - started
     model.eval()
     return history
+
+
+def add_drill(
+    model: GPT, data: TokenStream, batch_size: int, generator: torch.Generator, loss: torch.Tensor
+) -> tuple[torch.Tensor, float]:
+    """``loss`` plus a drill batch's: each question's answer tokens summed, averaged over the questions."""
+    x, y = data.drill.batch(batch_size, generator)  # (drill batch, T') each
+    _, per_token = model(x.to(model.device), y.to(model.device))  # mean over the graded answer tokens
+    per_question = per_token * (y != IGNORE).sum() / len(y)
+    return loss + per_question, per_question.item()
 
 
 def record_validation(

@@ -68,6 +68,8 @@ MESSAGES: dict[str, str] = {
     ),
     # --- data ---
     "data.bad_fact_flags": "is_fact needs one True/False per line ({n} lines).",
+    "data.bad_answer_starts": "A drill needs at least one question line and, for each of its {n} lines, where its answer starts: a whole number from 1 to the line's last token.",
+    "data.not_a_drill": "with_drill needs a Drill (question lines and where their answers start), not {kind}.",
     "data.no_fact_flags": "fact_share needs to know which lines are fact lines: build the stream with TokenStream.from_lines(lines, is_fact=...).",
     "data.no_fact_lines": "A fact share of {share} needs lines of both kinds, but {facts} fact lines and {others} other lines fit a window here. Use fact_share=None to pick every line equally.",
     "data.too_short": (
@@ -128,7 +130,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- training ---
     "training.progress": "training",
-    "training.facts_first_too_long": "facts_first_steps ({first}) must be at most steps ({steps}).",
+    "training.no_drill": "drill_batch_size={n} needs question lines to drill on: give the stream a Drill with TokenStream.with_drill(...) (load_toy_data does).",
     "training.no_targets": "There is nothing to score: the validation data holds no target tokens.",
     "training.diverged": (
         "Training stopped at step {step}: the loss became {loss} at learning rate {lr:.3g} "

@@ -3,6 +3,7 @@ embeddings, neurons, own_text, the environment check, ...)."""
 
 MESSAGES: dict[str, str] = {
     "facts.not_a_model": "answer_accuracy needs an llmlab GPT model, not {kind}.",
+    "copying.not_a_model": "The copying-circuit measurements need an llmlab GPT model, not {kind}.",
     "facts.not_lines": "The lines must be a list of strings (toy-corpus lines), not {kind}.",
     "facts.not_a_question": "This line is not a fact question of the toy corpus ('A has the C T . B has the C T . what does A have ?'): {line!r}",
     "facts.no_questions": "There are no fact questions (lines with a '?') among these lines.",

@@ -71,6 +71,8 @@ MESSAGES: dict[str, str] = {
     ),
     # --- data ---
     "data.bad_fact_flags": "is_fact には行ごとに True/False が 1 つずつ必要です（{n} 行）。",
+    "data.bad_answer_starts": "ドリルには質問の行が 1 行以上必要で、その {n} 行それぞれについて答えの始まる位置（1 から行の最後のトークンまでの整数）が必要です。",
+    "data.not_a_drill": "with_drill に渡せるのは Drill（質問の行と、答えの始まる位置）だけです。{kind} は渡せません。",
     "data.no_fact_flags": "fact_share を使うには、どの行が事実の行かを知らせる必要があります。TokenStream.from_lines(lines, is_fact=...) でストリームを作ってください。",
     "data.no_fact_lines": "事実の割合 {share} には両方の種類の行が必要ですが、ウィンドウに収まるのは事実の行 {facts} 行、その他の行 {others} 行です。すべての行を同じ確率で選ぶには fact_share=None を使ってください。",
     "data.too_short": (
@@ -139,7 +141,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- training ---
     "training.progress": "学習",
-    "training.facts_first_too_long": "facts_first_steps（{first}）は steps（{steps}）以下でなければなりません。",
+    "training.no_drill": "drill_batch_size={n} には練習する質問の行が必要です。TokenStream.with_drill(...) でストリームに Drill を渡してください（load_toy_data は渡します）。",
     "training.no_targets": "評価するものがありません。検証データに正解ラベルのトークンが 1 つもありません。",
     "training.diverged": (
         "学習はステップ {step} で止まりました。学習率 {lr:.3g}（最大 {peak:.3g}）で損失が {loss} になりました。"

@@ -3,6 +3,7 @@
 
 MESSAGES: dict[str, str] = {
     "facts.not_a_model": "answer_accuracy には llmlab の GPT モデルが必要です。{kind} ではありません。",
+    "copying.not_a_model": "コピー回路の測定には llmlab の GPT モデルが必要です。{kind} は使えません。",
     "facts.not_lines": "lines は文字列（トイコーパスの行）のリストでなければなりません。{kind} ではありません。",
     "facts.not_a_question": "この行はトイコーパスの事実の質問（'A has the C T . B has the C T . what does A have ?'）ではありません: {line!r}",
     "facts.no_questions": "これらの行には事実の質問（'?' を含む行）がありません。",
