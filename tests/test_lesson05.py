@@ -131,8 +131,8 @@ def test_values_are_recomputed_in_every_block(shipped):
 def test_bad_block_head_or_part_names_the_range(shipped):
     model, tokenizer = shipped
     _, trace = model.run_with_trace(tokenizer.encode("EN: the cat"))
-    with pytest.raises(LlmlabError, match="at most 1"):
-        recompute_values(model, trace, 2)
+    with pytest.raises(LlmlabError, match="at most 2"):
+        recompute_values(model, trace, 3)
     with pytest.raises(LlmlabError, match="at most 3"):
         head_projection(model, trace, 0, 4, "q")
     with pytest.raises(LlmlabError, match='"q", "k" or "v"'):
@@ -192,14 +192,44 @@ def test_statistics_are_weights_and_the_exercise_answers_match_the_measurement(s
     data = task_lines(val_lines, tokenizer, limit=150)
     stats = attention_statistics(model, data)
     for value in stats.as_table().values():
-        assert value.shape == (2, 4) and bool(((value >= 0) & (value <= 1)).all())
+        assert value.shape == (3, 4) and bool(((value >= 0) & (value <= 1)).all())
     effects = ablation_effects(model, data, [tokenizer.encode(line + "\n") for line in load_corpus()[0][:50]], "50")
-    agreement = effects.change("zero", "agreement").reshape(-1)
-    strongest = {divmod(int(i), 4) for i in agreement.argsort()[:2]}
+    agreement = effects.change("zero", "agreement")
+    strongest = {divmod(int(i), 4) for i in agreement.reshape(-1).argsort()[:3]}
     assert strongest == set(lesson05.AGREEMENT_HEADS)
     hidden = lesson05.HIDDEN_AGREEMENT_HEAD
-    other = next(head for head in lesson05.AGREEMENT_HEADS if head != hidden)
-    assert stats.subject_when_agreeing[hidden] < 0.5 * stats.subject_when_agreeing[other]
+    for other in (head for head in lesson05.AGREEMENT_HEADS if head != hidden):
+        assert stats.subject_when_agreeing[hidden] < 0.5 * stats.subject_when_agreeing[other]
+
+
+def test_the_head_roles_lesson_05_tells(shipped, val_lines):
+    """Sections 6–7: the heads the prose names, and what removing them does (zero and mean agree)."""
+    model, tokenizer = shipped
+    data = task_lines(val_lines, tokenizer, limit=150)
+    stats = attention_statistics(model, data)
+    effects = ablation_effects(model, data, [tokenizer.encode(line + "\n") for line in load_corpus()[0][:50]], "50")
+    argmax = lambda table: divmod(int(table.argmax()), 4)
+    # translation: block 0's head 1 looks most and is the one removed by hand in section 7; it breaks translation
+    assert argmax(stats.subject_when_translating) == (0, 1)
+    for ablation in ("zero", "mean"):
+        translation = effects.change(ablation, "translation")
+        assert argmax(-translation) == (0, 1) and translation[0, 1] < -0.5
+        assert (translation.reshape(-1).sort().values[1:] > -0.01).all()  # no other head matters
+    # ...while block 0's head 0 also looks at the subject, and removing it alone changes almost nothing
+    assert stats.subject_when_translating[0, 0] > 0.4 and effects.change("zero", "translation")[0, 0] > -0.01
+    # agreement: block 1's heads 0 and 1 look at the subject noun, not the nearer one; zero and mean rank alike
+    for head in ((1, 0), (1, 1)):
+        assert stats.subject_when_agreeing[head] > 0.9 and stats.distractor_when_agreeing[head] < 0.05
+    for ablation in ("zero", "mean"):
+        agreement = effects.change(ablation, "agreement").reshape(-1)
+        assert {divmod(int(i), 4) for i in agreement.argsort()[:3]} == set(lesson05.AGREEMENT_HEADS)
+    # the nearer noun's strongest reader is in block 2 and is not needed; no block-2 head matters for either task
+    assert argmax(stats.distractor_when_agreeing) == (2, 3)
+    for ablation in ("zero", "mean"):
+        for task in ("translation", "agreement"):
+            assert effects.change(ablation, task)[2].abs().max() < 0.0005  # printed as ±0.000
+    # no previous-token head
+    assert stats.previous_token.max() < 0.5
 
 
 # --- the widget ---
@@ -294,7 +324,7 @@ def test_the_checker_never_raises_whatever_the_function_does():
 def test_value_exercises_accept_numpy_and_torch_numbers():
     assert verdict("05.scaled_score", torch.tensor(2.0))[0]
     assert verdict("05.head_width", torch.tensor(64))[0]
-    assert verdict("05.hidden_head", (0, 2))[0]
+    assert verdict("05.hidden_head", (0, 3))[0]
     assert msg("ex05.scaled_score.by_d") in verdict("05.scaled_score", 1.0)[1]
 
 

@@ -31,8 +31,8 @@ SCALED_SCORE = SCORE_DOT / math.sqrt(len(SCORE_Q))
 GPT2 = PUBLISHED_CONFIGS["GPT-2 small"]
 
 # Measured by lesson 05 on the shipped model (tests/test_lesson05.py re-measures them):
-AGREEMENT_HEADS = ((0, 2), (1, 1))  # the two heads whose removal lowers the right verb's probability most
-HIDDEN_AGREEMENT_HEAD = (0, 2)  # ...of which this one hardly looks at the subject noun
+AGREEMENT_HEADS = ((1, 0), (1, 1), (0, 3))  # the three heads whose removal lowers the right verb's probability most
+HIDDEN_AGREEMENT_HEAD = (0, 3)  # ...of which this one hardly looks at the subject noun
 
 
 @exercise("05.scaled_score", solution=SCALED_SCORE, explanation=later("ex05.scaled_score.why"), typical_wrong=SCORE_DOT)
@@ -65,9 +65,9 @@ def head_width(answer: object) -> str | None:
 
 
 @exercise("05.hidden_head", solution=list(HIDDEN_AGREEMENT_HEAD), explanation=later("ex05.hidden_head.why"),
-          typical_wrong=[1, 1])
+          typical_wrong=[1, 0])
 def hidden_head(answer: object) -> str | None:
-    """Of the two heads agreement needs, the one that hardly looks at the subject noun."""
+    """Of the three heads agreement needs most, the one that hardly looks at the subject noun."""
     values = numbers_or_none(answer)
     if values is None or len(values) != 2:
         return msg("ex05.hidden_head.format")

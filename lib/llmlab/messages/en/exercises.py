@@ -180,14 +180,14 @@ MESSAGES: dict[str, str] = {
     "ex05.head_width.whole": "That is d_model, the width of the whole hidden state. Each head gets a slice of it.",
     "ex05.head_width.hint": "GPT-2 small has d_model 768 and 12 heads; the heads share d_model equally.",
     "ex05.hidden_head.why": (
-        "Removing block 0's head 2 lowers the right verb's probability a lot, yet it puts little weight "
+        "Removing block 0's head 3 lowers the right verb's probability, yet it puts little weight "
         "on the subject noun: what matters is what it passes on, not where the picture looks brightest."
     ),
     "ex05.hidden_head.format": "Answer with two numbers: [block, head], e.g. [1, 3].",
     "ex05.hidden_head.the_other": (
-        "Removing this head does break agreement, but it looks straight at the subject noun. Find the other one."
+        "Removing this head does break agreement, but it looks straight at the subject noun. Find the one that does not."
     ),
-    "ex05.hidden_head.hint": "Find the two heads with the biggest drop in the agreement columns, then compare the attention table.",
+    "ex05.hidden_head.hint": "Find the three heads with the biggest drop in the agreement columns, then compare the attention table.",
     "ex05.attention.why": (
         "scores = q kᵀ / √d; the mask (True = may look) sets the other scores to -inf before the softmax; "
         "softmax along each row (dim=-1) so every query's weights add up to 1; output = weights @ v."

@@ -362,7 +362,7 @@ MESSAGES: dict[str, str] = {
     "lesson05.query_differs": "the same token's query differs between blocks: largest difference {difference:.2f}",
     "lesson05.head_split": "d_model {d_model} = {n_heads} heads × d_head {d_head}",
     "lesson05.head_columns": "head {head}: columns {first}–{last} of W_Q, W_K, W_V and of b_Q, b_K, b_V",
-    "lesson05.own_slices": "every head's q, k, v from its own slice, in both blocks: largest difference {difference:.1e}",
+    "lesson05.own_slices": "every head's q, k, v from its own slice, in every block: largest difference {difference:.1e}",
     "lesson05.through_W_O": "block {block}: z {z_shape} (heads, tokens, d_head) → concatenate → W_O → {shape}; difference from attn.out {difference:.1e}",
     "lesson05.sublayer": "{name}: attention sublayer with {n_heads} heads, {n:,} parameters",
     "lesson05.share_W_Q": "block 0 and block 1 share W_Q: {same}",

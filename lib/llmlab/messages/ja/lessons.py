@@ -372,7 +372,7 @@ MESSAGES: dict[str, str] = {
     "lesson05.query_differs": "同じトークンのクエリのブロック間の差: 最大 {difference:.2f}",
     "lesson05.head_split": "d_model {d_model} = ヘッド {n_heads} 個 × d_head {d_head}",
     "lesson05.head_columns": "ヘッド {head}: W_Q、W_K、W_V と b_Q、b_K、b_V の列 {first}–{last}",
-    "lesson05.own_slices": "どのヘッドの q、k、v も自分の列だけから（両ブロック）: 最大の差 {difference:.1e}",
+    "lesson05.own_slices": "どのヘッドの q、k、v も自分の列だけから（全ブロック）: 最大の差 {difference:.1e}",
     "lesson05.through_W_O": "ブロック {block}: z {z_shape}（ヘッド, トークン, d_head）→ 連結 → W_O → {shape}。attn.out との差 {difference:.1e}",
     "lesson05.sublayer": "{name}: ヘッド {n_heads} 個のアテンション副層、パラメータ {n:,} 個",
     "lesson05.share_W_Q": "ブロック 0 とブロック 1 は W_Q を共有する: {same}",
