@@ -75,9 +75,11 @@ lab: $(STAMP) ## open the lessons in JupyterLab (http://127.0.0.1, token login)
 
 # The wheelhouse first (built or refreshed when absent or older than requirements.txt), then .venv from it
 # alone (make runs again to see it): one download serves both, and the offline-install test runs.
+# Two pytest-xdist workers (work units: tests/conftest.py), torch in each and in every kernel it starts
+# on one thread: two processes of two threads each on a 2-core machine are slower.
 test: $(WHEELHOUSE)/.complete ## run every test, the notebooks, the browser and offline-install tests included
 	$(MAKE) --no-print-directory $(STAMP) chromium hub-proxy
-	$(VENV_PY) -m pytest -ra
+	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(VENV_PY) -m pytest -ra -n 2
 
 chromium: # the browser test drives Debian's chromium; Debian's CJK fonts draw the Japanese lessons' text
 	@missing=""; \

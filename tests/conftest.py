@@ -1,10 +1,96 @@
-"""Test-session extras: the bad-input tests report how many cases they ran."""
+"""Test-session extras: the work units of `make test`'s two pytest-xdist workers, and the count of
+bad-input cases run.
+
+`make test` runs `pytest -n 2`. Instead of xdist's test-by-test distribution, the workers are handed
+whole work units (``work_unit``), in the order collected; a unit's tests run on one worker, in order:
+- the English lessons of tests/test_notebooks.py, then tests/test_site.py, which reuses their runs
+  (build/executed/); each Japanese twin is a unit of its own;
+- the browser tests (tests/test_browser*.py): one JupyterLab in chromium at a time;
+- every other test with the rest of its module, so that a module's fixtures are built once.
+The long units are collected first and the quick tests last: they fill the gaps at the end.
+(xdist's own ``--dist loadgroup`` cannot do this with pytest 9.2: it no longer groups at all.)
+"""
+
+from __future__ import annotations
 
 import sys
+from collections import Counter
+from pathlib import PurePosixPath
+
+import pytest
+
+EXECUTED_LESSONS = "English lessons, then the site"
+BROWSER = "browser tests"
+# The longest work units (each a minute or more on 2 cores), longest first.
+LONG_UNITS = (EXECUTED_LESSONS, BROWSER, "tests/test_offline_install.py", "tests/test_classroom_hub.py")
+SLOW_MARKS = ("slow", "notebooks")
+
+CASES_FROM_WORKERS: Counter[str] = Counter()  # bad-input cases that the xdist workers ran
+
+
+def work_unit(nodeid: str) -> str:
+    """The work unit of a test, from its id (all that xdist's controller sees of a test)."""
+    module, _, test = nodeid.partition("::")
+    name = PurePosixPath(module).name
+    if name == "test_notebooks.py":
+        return test if "[ja/" in test else EXECUTED_LESSONS
+    if name == "test_site.py":
+        return EXECUTED_LESSONS
+    if name.startswith("test_browser"):
+        return BROWSER
+    return module
+
+
+def unit_rank(unit: str, items: list[pytest.Item]) -> int:
+    """0, 1, ... for the long units; then the units holding a slow test; then the rest."""
+    if unit in LONG_UNITS:
+        return LONG_UNITS.index(unit)
+    slow = any(item.get_closest_marker(mark) for item in items for mark in SLOW_MARKS)
+    return len(LONG_UNITS) + (0 if slow else 1)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    members: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        members.setdefault(work_unit(item.nodeid), []).append(item)
+    ranks = {unit: unit_rank(unit, unit_items) for unit, unit_items in members.items()}
+    items.sort(key=lambda item: ranks[work_unit(item.nodeid)])  # stable: each unit keeps its order
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With -n and no other --dist asked for: hand out ``work_unit``s in the order collected."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class WorkUnitScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False  # keep the order collected
+    return WorkUnitScheduling(config, log)
+
+
+def bad_input_cases() -> Counter[str]:
+    """The bad-input cases run in this process (none when the bad-input tests were not imported)."""
+    bad_input = sys.modules.get("bad_input")
+    return Counter(bad_input.CASES) if bad_input is not None else Counter()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: the controller adds the counts up
+        workeroutput["bad_input_cases"] = dict(bad_input_cases())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    CASES_FROM_WORKERS.update(getattr(node, "workeroutput", {}).get("bad_input_cases", {}))
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    bad_input = sys.modules.get("bad_input")
-    if bad_input is not None and bad_input.CASES["cases"]:
-        counts = ", ".join(f"{n} {what}" for what, n in bad_input.CASES.items() if what != "cases")
-        terminalreporter.write_line(f"bad-input cases run: {bad_input.CASES['cases']} ({counts})")
+    cases = bad_input_cases() + CASES_FROM_WORKERS
+    if cases["cases"]:
+        counts = ", ".join(f"{n} {what}" for what, n in cases.items() if what != "cases")
+        terminalreporter.write_line(f"bad-input cases run: {cases['cases']} ({counts})")

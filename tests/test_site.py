@@ -2,7 +2,8 @@
 127.0.0.1 and file:// blocked, shows its figures, and logs no console error.
 
 Builds build/site/ with scripts/build_site.py, reusing the lessons the notebook tests just executed
-(build/executed/); lessons not run yet are executed here.
+(build/executed/); lessons not run yet are executed here. Under `make test`'s pytest-xdist workers this
+module runs after those lessons, on the same worker (tests/conftest.py).
 """
 
 from __future__ import annotations
