@@ -65,6 +65,7 @@ KERNEL_IDLE = ".jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-st
 CODE_PROMPT = ".jp-CodeCell .jp-InputPrompt"  # "[ ]:" before a run, "[*]:" queued or running, "[1]:" done
 RAN_PROMPT = re.compile(r"\[(\*|\d+)\]")
 RUN_STARTS_WITHIN_S = 15
+KEY_SHOWS_WITHIN_S = 20  # a key press that arrives moves the slider's readout at once, kernel or not
 # Text that only shows up in an output when something went wrong.
 ERROR_MARKERS = ("Traceback", "Error displaying widget", "Error rendering")
 
@@ -89,12 +90,13 @@ class JupyterLab:
         """The execution state of every running kernel ("starting", "idle", "busy", ...).
 
         While a kernel starts, the server can briefly answer this request with an error
-        (seen: HTTP 500); that counts as "no kernel ready yet", and callers poll again.
+        (seen: HTTP 500), or, on a busy machine, not within the 5 s allowed (seen: a timed-out
+        read); either counts as "no kernel ready yet", and callers poll again.
         """
         try:
             with urllib.request.urlopen(f"{self.url}/api/kernels?token={self.token}", timeout=5) as reply:
                 return [kernel["execution_state"] for kernel in json.load(reply)]
-        except (urllib.error.URLError, ValueError):
+        except (OSError, ValueError):  # OSError: URLError, HTTPError, ConnectionError, TimeoutError
             return []
 
 
@@ -276,6 +278,25 @@ class NotebookPage:
         key = "ArrowRight" if steps > 0 else "ArrowLeft"
         for _ in range(abs(steps)):
             handle.press(key)
+
+    def step_slider_until(self, index: int, key: str, readout: Locator, text: str) -> None:
+        """Press ``key`` once on the ``index``-th slider's handle, so that ``readout`` shows ``text``;
+        press once more if it still does not after ``KEY_SHOWS_WITHIN_S``.
+
+        On a busy machine a key press can be lost (seen once: the readout never moved in 5 minutes).
+        The readout changes in the page itself, without waiting for the kernel, so it tells whether
+        the press arrived.
+        """
+        handle = self.slider_handle(index)
+        for attempt in range(2):
+            handle.focus()
+            handle.press(key)
+            try:
+                expect(readout).to_have_text(text, timeout=KEY_SHOWS_WITHIN_S * 1000)
+                return
+            except AssertionError:
+                if attempt == 1:
+                    raise
 
     def type_into_readout(self, index: int, value: str) -> None:
         """Click the ``index``-th slider's number box, replace the number with ``value``, press Enter.
