@@ -10,13 +10,16 @@ import torch
 from llmlab.checkpoint import load_shipped_model
 from llmlab.config import GPTConfig
 from llmlab.corpus import line_logprobs, load_corpus
+from llmlab.data import IGNORE
+from llmlab.device import one_torch_thread
+from llmlab.facts import answer_accuracy
 from llmlab.loss_by_kind import KINDS, loss_by_kind, target_kinds
 from llmlab.model import GPT
 from llmlab.own_text import SHAKESPEARE_RECIPE, SHAKESPEARE_SHAPE
 from llmlab.params import PUBLISHED_CONFIGS, formula_parameters, total
 from llmlab.plots.training import cost_figure, learning_rate_figure, loss_by_kind_figure
-from llmlab.toy import load_toy_data
-from llmlab.training import TrainConfig, train
+from llmlab.toy import SHIPPED_RECIPE, SHIPPED_TRAIN_LINES, load_toy_data, train_tiny_model
+from llmlab.training import TrainConfig, make_optimizer, train
 from llmlab.training_cost import adam_state_numbers, time_training_step, training_memory
 from llmlab.validate import LlmlabError
 from llmlab.weight_changes import component_changes, snapshot
@@ -113,8 +116,16 @@ def test_a_few_steps_change_every_component(shipped, toy):
     rows = component_changes(before, model)
     assert sum(r.numbers for r in rows) == sum(p.numel() for p in model.parameters())
     assert all(r.changed > 0 for r in rows)
-    assert {"token embedding (= unembedding, tied)", "block 1 · W_K", "block 0 · MLP", "final LayerNorm"} <= {
-        r.component for r in rows}
+    assert {"token embedding", "unembedding (output layer)", "block 2 · W_K", "block 0 · MLP", "final LayerNorm"} <= {
+        r.component for r in rows}  # the shipped model has its own output layer
+
+
+def test_a_tied_model_names_its_token_embedding_as_the_unembedding():
+    model = small_model()  # tied embeddings: the output layer is the token embedding table
+    rows = component_changes(snapshot(model), model)
+    names = [r.component for r in rows]
+    assert "token embedding (= unembedding, tied)" in names and "unembedding (output layer)" not in names
+    assert all(r.changed == 0 for r in rows)
 
 
 def test_component_changes_refuses_a_snapshot_of_another_model(shipped):
@@ -160,6 +171,68 @@ def test_loss_by_kind_names_bad_lines(shipped, lines, words):
 def test_loss_by_kind_refuses_what_is_not_a_model(shipped):
     with pytest.raises(LlmlabError, match="GPT model"):
         loss_by_kind(None, shipped[1], ["ken has the red ball"])
+
+
+# --- what sections 3 and 6 say about the shipped model and its recipe ---
+
+
+def test_the_shipped_model_was_trained_by_the_shipped_recipe(shipped):
+    _, _, metadata = load_shipped_model()
+    assert metadata["train_config"] == SHIPPED_RECIPE.to_dict()
+    assert metadata["train_lines"] == SHIPPED_TRAIN_LINES
+    assert SHIPPED_RECIPE.drill_batch_size > 0 and SHIPPED_RECIPE.fact_share == 0.5 and SHIPPED_RECIPE.weight_decay == 0
+    assert not shipped[0].config.tied_embeddings  # "the unembedding (the shipped model's own output layer)"
+
+
+def test_a_drill_question_is_graded_on_its_answer_only(toy):
+    x, y = toy.train.drill.batch(1, torch.Generator().manual_seed(0))
+    graded = y[0] != IGNORE
+    words = toy.tokenizer.token_strings(x[0].tolist())
+    answer = toy.tokenizer.token_strings(y[0, graded].tolist())
+    assert answer[0] == "the" and answer[-1] == "\n" and len(answer) == 4  # from the "the" after "?" to the end
+    assert words[int(graded.nonzero()[0])] == "?"  # the first graded target is the one read at the "?"
+
+
+@pytest.mark.slow
+def test_the_short_run_and_the_shipped_model_compare_as_section_3_says(shipped, toy):
+    model, tokenizer = shipped
+    val_lines = load_corpus()[1]
+    with one_torch_thread():
+        fresh, _, _ = train_tiny_model(TrainConfig(steps=200, eval_every=200), toy, progress=False)
+    gaps = {name: {r.kind: r.gap for r in loss_by_kind(m, tokenizer, val_lines)} for name, m in
+            (("fresh", fresh), ("shipped", model))}
+    for kinds in gaps.values():  # "the fact answers keep the largest gap in both runs"
+        assert max(kinds, key=kinds.get) == "fact answers"
+    assert gaps["shipped"]["fact answers"] < gaps["fresh"]["fact answers"] / 5  # "many times smaller"
+    right = {name: answer_accuracy(m, tokenizer, val_lines) for name, m in (("fresh", fresh), ("shipped", model))}
+    assert right["shipped"] > 0.8 and right["fresh"] < 0.2  # "the shipped model answers most fact questions right"
+    assert max(gaps["shipped"][kind] for kind in ("translation", "agreement")) < 0.01  # "stayed near their floors"
+
+
+def test_one_step_on_ken_s_line_moves_ken_s_answer_and_barely_mia_s(shipped):
+    model, tokenizer = shipped
+
+    def probabilities(m, prompt):
+        with torch.no_grad():
+            return torch.softmax(m(torch.tensor([tokenizer.encode(prompt)]))[0][0, -1], dim=-1)
+
+    red, green, blue = (tokenizer.encode(word)[0] for word in ("red", "green", "blue"))
+    first, second = "ken has the red ball . mia has the blue cup .", "ken has the green hat . mia has the white box ."
+    ask = lambda context, name: f"{context} what does {name} have ? the"  # noqa: E731
+    assert int(probabilities(model, ask(first, "ken")).argmax()) == red  # "the one ranked first is ken's both times"
+    assert int(probabilities(model, ask(second, "ken")).argmax()) == green
+    taught = copy.deepcopy(model)
+    optimizer = make_optimizer(taught, TrainConfig(learning_rate=1e-3))
+    ids = torch.tensor([tokenizer.encode(ask(first, "ken") + " red ball\n")])
+    taught.train()
+    taught(ids[:, :-1], ids[:, 1:])[1].backward()
+    optimizer.step()
+    taught.eval()
+    change = {name: (probabilities(taught, ask(first, name)) - probabilities(model, ask(first, name))).abs().max()
+              for name in ("ken", "mia")}
+    assert probabilities(taught, ask(first, "ken"))[red] > probabilities(model, ask(first, "ken"))[red] + 0.05
+    assert 0 < change["mia"] < 0.01  # "barely moved ... but it did move"
+    assert int(probabilities(taught, ask(first, "mia")).argmax()) == blue  # "still gives mia her own colour"
 
 
 # --- the live loss plot ---

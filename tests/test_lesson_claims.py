@@ -5,6 +5,7 @@ prose around them wrong, so the prose gets rewritten with it.
 """
 
 import re
+from collections import Counter
 
 import pytest
 import torch
@@ -81,23 +82,36 @@ def test_03_no_bpe_token_reaches_across_a_word(corpus):
     assert not [piece for piece in bpe.pieces if re.search(rb"\S\s", piece)]
 
 
-def test_09_heads_either_read_one_token_or_spread_evenly(shipped):
+def test_09_three_heads_read_the_subject_two_the_previous_token_and_the_last_block_spreads(shipped):
     model, tokenizer = shipped
     ids = tokenizer.encode(TRANSLATION)
+    tokens = tokenizer.token_strings(ids)
     logits, trace = model.run_with_trace(ids)
-    last_row = attention_patterns(trace, model.config.n_layers)[:, :, -1, :].flatten(0, 1)  # (heads, keys)
-    even = 1 / len(ids)
-    strongest = last_row.max(dim=-1)
-    focused = strongest.values > 0.5
-    assert focused.any() and (strongest.values[~focused] < 2 * even).all()
-    previous = int((strongest.indices[focused] == len(ids) - 2).sum())
-    assert previous == 2  # "two read the Japanese word just before"
+    last_row = attention_patterns(trace, model.config.n_layers)[:, :, -1, :]  # (blocks, heads, keys)
+    strongest = last_row.max(dim=-1)  # (blocks, heads)
+    subject = strongest.indices == tokens.index("cats")
+    assert int(subject.sum()) == 3  # "three heads read the English subject, cats, more than any other token"
+    assert (strongest.values[0][subject[0]] > 0.9).any()  # "one of them, in block 0, puts almost all its weight there"
+    assert int((strongest.indices == len(ids) - 2).sum()) == 2  # "two heads read the Japanese word just before"
+    assert (strongest.values[-1] < 0.5).all()  # "the last block: none gives any one token even half its weight"
     assert tokenizer.token_strings([int(logits[-1].argmax())]) == ["猫"]
 
 
-def test_09_the_lens_on_the_embeddings_mostly_names_the_token_itself(shipped):
+def test_09_the_lens_on_the_embeddings_never_names_the_token_itself_and_gives_a_next_word(shipped, corpus):
     model, tokenizer = shipped
+    assert not model.config.tied_embeddings and model.unembed.weight is not model.token_embedding.weight
     ids = tokenizer.encode(TRANSLATION)
     _, trace = model.run_with_trace(ids)
-    guesses = logit_lens(model, trace, top_k=1).ids[0, :, 0].tolist()
-    assert sum(guess == token for guess, token in zip(guesses, ids)) > len(ids) / 2
+    guesses = logit_lens(model, trace, top_k=1).ids[:, :, 0]  # (hidden states, tokens)
+    assert not any(guess == token for guess, token in zip(guesses[0].tolist(), ids))  # "there are none"
+    assert tokenizer.token_strings([int(guesses[0, -1])]) == ["近く"]  # the embeddings of 'の' give '近く'
+    assert tokenizer.token_strings([int(guesses[1, -1])]) == ["猫"]  # "after block 0 ... already the final one"
+    followers = Counter(line.split()[i + 1] for line in corpus[0] for i, word in enumerate(line.split()[:-1])
+                        if word == "の")
+    assert followers.most_common(1)[0][0] == "近く"  # "a word that often comes next after 'の'"
+
+
+def test_09_the_exercise_counts_the_shipped_model_s_blocks(shipped):
+    from llmlab.exercises.lesson09 import N_BLOCKS
+
+    assert N_BLOCKS == shipped[0].config.n_layers  # "Our model has 3 blocks" (the exercise cell)

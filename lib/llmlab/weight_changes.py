@@ -36,12 +36,18 @@ def snapshot(model: GPT) -> dict[str, torch.Tensor]:
 
 # The message keys of the component names (looked up when shown, in the language chosen then).
 OUTSIDE_BLOCKS = {"token_embedding.weight": "weight_changes.token_embedding",
-                  "position_embedding.weight": "weight_changes.position_embedding"}
+                  "position_embedding.weight": "weight_changes.position_embedding",
+                  "unembed.weight": "weight_changes.unembedding"}
 INSIDE_A_BLOCK = {"mlp": "weight_changes.mlp", "ln_attn": "weight_changes.ln_attn", "ln_mlp": "weight_changes.ln_mlp"}
 
 
-def component_of(name: str) -> str:
-    """A readable component for a parameter name: 'block 0 · W_Q', 'block 1 · MLP', 'token embedding'..."""
+def component_of(name: str, tied: bool = False) -> str:
+    """A readable component for a parameter name: 'block 0 · W_Q', 'block 1 · MLP', 'token embedding'...
+
+    ``tied``: the output layer reuses the token embedding table (it then has no parameter of its own).
+    """
+    if name == "token_embedding.weight" and tied:
+        return msg("weight_changes.token_embedding_tied")
     if name in OUTSIDE_BLOCKS:
         return msg(OUTSIDE_BLOCKS[name])
     if not name.startswith("blocks."):
@@ -58,7 +64,7 @@ def component_changes(before: Mapping[str, torch.Tensor], model: GPT) -> list[Co
         raise LlmlabError(msg("weight_changes.bad_snapshot"))
     groups: dict[str, list[str]] = {}
     for name in after:
-        groups.setdefault(component_of(name), []).append(name)
+        groups.setdefault(component_of(name, model.config.tied_embeddings), []).append(name)
     rows = []
     for component, names in groups.items():
         old = torch.cat([before[n].reshape(-1).cpu() for n in names])

@@ -5,14 +5,15 @@ from __future__ import annotations
 from ..checks import exercise, number_answer, same_number
 from ..messages import later, msg
 
-N_BLOCKS = 2  # the shipped tiny model (the lesson prints model.config)
+N_BLOCKS = 3  # the shipped tiny model (the lesson prints model.config)
 EVEN_OVER = 20  # the query at position 19 reads positions 0 to 19
 
 
-@exercise("09.hidden_states", solution=N_BLOCKS + 1, explanation=later("ex09.hidden_states.why"),
+@exercise("09.hidden_states", solution=N_BLOCKS + 1,
+          explanation=later("ex09.hidden_states.why", blocks=N_BLOCKS, states=N_BLOCKS + 1),
           typical_wrong=N_BLOCKS)
 def hidden_state_count(answer: object) -> str | None:
-    """How many hidden states the logit lens reads for a 2-block model: the embeddings + one per block."""
+    """How many hidden states the logit lens reads for the shipped model: the embeddings + one per block."""
     value = number_answer(answer)
     if value is None:
         return msg("checks.give_a_number")

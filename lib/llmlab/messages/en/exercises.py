@@ -292,7 +292,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- ex09 ---
     "ex09.hidden_states.why": (
-        "The lens reads the embeddings (hidden state 0) and the hidden state after each block: 1 + 2 = 3."
+        "The lens reads the embeddings (hidden state 0) and the hidden state after each block: 1 + {blocks} = {states}."
     ),
     "ex09.hidden_states.no_embeddings": "Almost: the embeddings are a hidden state too, before block 0.",
     "ex09.hidden_states.hint": "Count the embeddings, then one hidden state after each block (model.config.n_layers).",

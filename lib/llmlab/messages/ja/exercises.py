@@ -301,7 +301,7 @@ MESSAGES: dict[str, str] = {
     "ex08.context_or_weights.format": '"weights" か "context" で答えてください。',
     "ex08.context_or_weights.weights": "モデルがプロンプトを読んでいる間、何も学習されません。セクション 6 の指紋を比べてください。",
     # --- lesson 09 ---
-    "ex09.hidden_states.why": "ロジットレンズは埋め込み（隠れ状態 0）と各ブロックの後の隠れ状態を読みます: 1 + 2 = 3。",
+    "ex09.hidden_states.why": "ロジットレンズは埋め込み（隠れ状態 0）と各ブロックの後の隠れ状態を読みます: 1 + {blocks} = {states}。",
     "ex09.hidden_states.no_embeddings": "あと少しです。埋め込みも、ブロック 0 の前の隠れ状態です。",
     "ex09.hidden_states.hint": "埋め込みを 1 つ、それからブロックごとにその後の隠れ状態を 1 つ数えてください（model.config.n_layers）。",
     "ex09.even_weight.why": "位置 19 は自分を含めて位置 0〜19 を読みます。キーは 20 個なので、それぞれ 1/20 = 0.05 です。",
