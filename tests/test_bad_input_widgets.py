@@ -97,7 +97,7 @@ def test_mlp_calculator(sizes, bias):
         assert MLP.sizes == (asked[:2] + asked[2:3] * bool(asked[2]) + asked[3:] if len(asked) == 4 else asked)
 
 
-BOXES = ["n_layers", "d_model", "n_heads", "vocab_size", "context_length", "tied", "bias"]
+BOXES = ["n_layers", "d_model", "mlp_ratio", "n_heads", "vocab_size", "context_length", "tied", "bias"]
 
 
 @fuzz(40)

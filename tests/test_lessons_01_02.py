@@ -180,6 +180,24 @@ def test_transformer_calculator(widgets_module):
     assert calculator.counts[0]["unembedding"] == 96 * 50257 == calculator.counts[1]["unembedding"]
     calculator.preset.value = "GPT-2 medium"
     assert calculator.config() == PUBLISHED_CONFIGS["GPT-2 medium"]
+    calculator.set(d_model=2048, n_heads=16)  # the MLP stays 4 × d_model wide: the blocks grow about 4 times
+    assert calculator.counts[0]["MLP"] == 24 * (2 * 2048 * 4 * 2048 + 4 * 2048 + 2048)
+
+
+def test_transformer_calculator_counts_the_shipped_model_as_torch_does(widgets_module):
+    """Lesson 01 offers our model first: its MLP is 2 × d_model wide, not GPT-2's 4 ×, and untied."""
+    params, _ = widgets_module
+    from llmlab.checkpoint import load_shipped_model
+    from llmlab.params import count_parameters
+
+    model = load_shipped_model()[0]
+    calculator = params.TransformerCalculator({"ours": model.config, **PUBLISHED_CONFIGS})
+    assert calculator.config() == model.config
+    assert calculator.counts[0] == calculator.counts[1] == count_parameters(model)
+    calculator.set(tied=True)  # "tick tied embeddings and see which bar drops to zero"
+    assert calculator.counts[0]["unembedding"] == 0
+    with pytest.raises(ValueError, match="multiple"):
+        params.TransformerCalculator({"odd": GPTConfig(vocab_size=10, d_model=8, n_heads=2, d_mlp=12)})
 
 
 def test_neuron_widget(widgets_module):

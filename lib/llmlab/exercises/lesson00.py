@@ -4,7 +4,7 @@ from ..checks import exercise, number_answer, same_number
 from ..messages import later, msg
 
 
-@exercise("00.blocks", solution=2, explanation=later("ex00.blocks_why"), typical_wrong=48)
+@exercise("00.blocks", solution=3, explanation=later("ex00.blocks_why"), typical_wrong=48)
 def blocks(answer: object) -> str | None:
     from ..checkpoint import load_shipped_model
 

@@ -20,16 +20,16 @@ STAGES = [
 ]
 
 
-TRAINING = (3.45, 2.05)  # the training box sits above the embeddings and the blocks it sets
+TRAINING = (3.45, 2.05)  # the training box sits above the embeddings and blocks; an arrow reaches the unembedding
 TRAINING_COLOUR = "#dff0d8"
 
 
 def pipeline_figure(n_layers: int) -> Figure:
     """Boxes and arrows: corpus → tokenizer → IDs → embeddings → N blocks → scores → choose → append,
-    and training (from the corpus) setting the weights of the embeddings and the blocks."""
+    and training (from the corpus) setting the weights of the embeddings, the blocks and the unembedding."""
     figure = Figure(figsize=(11, 4.6))
     ax = figure.add_subplot()
-    ax.set_xlim(-0.6, 4.6)
+    ax.set_xlim(-0.6, 4.85)
     ax.set_ylim(-0.55, 2.5)
     ax.axis("off")
     width, height = 0.84, 0.6
@@ -70,3 +70,6 @@ def _draw_training(ax, centres: dict[str, tuple[float, float]], width: float, he
         part_x, part_y = centres[key]
         ax.add_patch(FancyArrowPatch((part_x, y - height / 2), (part_x, part_y + height / 2), arrowstyle="-|>",
                                      mutation_scale=14, color="#335", linestyle="--"))
+    scores_x, scores_y = centres["pipeline.scores"]  # the unembedding: round the right of the blocks
+    ax.add_patch(FancyArrowPatch((x + box_width / 2, y), (scores_x + width / 2, scores_y), arrowstyle="-|>",
+                                 mutation_scale=14, color="#335", linestyle="--", connectionstyle="arc3,rad=-0.35"))

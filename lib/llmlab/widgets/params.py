@@ -14,7 +14,7 @@ from ..messages import msg
 from ..neurons import build_mlp, mlp_layer_counts, neuron_count, torch_layer_counts
 from ..params import COMPONENTS, PUBLISHED_CONFIGS, count_without_weights, formula_parameters, total
 from ..plots.params import ComponentBars, short_number
-from ..validate import shown
+from ..validate import LlmlabError, shown
 from .base import WidgetPanel
 from .controls import as_list
 
@@ -135,6 +135,10 @@ class TransformerCalculator(Holding, WidgetPanel):
 
     def __init__(self, presets: Mapping[str, GPTConfig] | None = None, start: str | None = None) -> None:
         self.presets = dict(presets or PUBLISHED_CONFIGS)
+        for name, config in self.presets.items():  # the MLP width box holds a multiple of d_model
+            if config.d_mlp % config.d_model:
+                raise LlmlabError(msg("widgets.mlp_not_multiple", name=name, d_mlp=config.d_mlp,
+                                      d_model=config.d_model))
         self.custom = msg("widgets.custom")
         self.preset = widgets.Dropdown(options=[*self.presets, self.custom], description=msg("widgets.preset"))
         box = lambda key, high: widgets.BoundedIntText(  # noqa: E731
@@ -143,12 +147,14 @@ class TransformerCalculator(Holding, WidgetPanel):
         )
         self.n_layers = box("widgets.n_layers", 1000)
         self.d_model = box("widgets.d_model", 100_000)
+        self.mlp_ratio = box("widgets.mlp_ratio", 100)  # d_mlp = mlp_ratio × d_model (4 in GPT-2)
         self.n_heads = box("widgets.n_heads", 1000)
         self.vocab_size = box("widgets.vocab_size", 1_000_000)
         self.context_length = box("widgets.context_length", 1_000_000)
         self.tied = widgets.Checkbox(description=msg("widgets.tied"))
         self.bias = widgets.Checkbox(description=msg("widgets.biases"))
-        self.fields = [self.n_layers, self.d_model, self.n_heads, self.vocab_size, self.context_length, self.tied, self.bias]
+        self.fields = [self.n_layers, self.d_model, self.mlp_ratio, self.n_heads, self.vocab_size, self.context_length,
+                       self.tied, self.bias]
         figure = Figure(figsize=(8, 4), layout="constrained")
         self.bars = ComponentBars(figure.subplots(), [msg("widgets.by_formula"), msg("widgets.by_torch")],
                                   list(component_names().values()))
@@ -171,6 +177,7 @@ class TransformerCalculator(Holding, WidgetPanel):
             d_model=self.d_model.value,
             n_heads=self.n_heads.value,
             n_layers=self.n_layers.value,
+            d_mlp=self.mlp_ratio.value * self.d_model.value,
             bias=self.bias.value,
             tied_embeddings=self.tied.value,
         )
@@ -182,7 +189,8 @@ class TransformerCalculator(Holding, WidgetPanel):
         config = self.presets[name]
         with self.hold():
             for field, value in (
-                (self.n_layers, config.n_layers), (self.d_model, config.d_model), (self.n_heads, config.n_heads),
+                (self.n_layers, config.n_layers), (self.d_model, config.d_model),
+                (self.mlp_ratio, config.d_mlp // config.d_model), (self.n_heads, config.n_heads),
                 (self.vocab_size, config.vocab_size), (self.context_length, config.context_length),
                 (self.tied, config.tied_embeddings), (self.bias, config.bias),
             ):
@@ -193,11 +201,12 @@ class TransformerCalculator(Holding, WidgetPanel):
     def set(self, **values: int | bool) -> None:
         """Type into the boxes, e.g. ``set(d_model=768, n_heads=12)``, then redraw once.
 
-        Names: n_layers, d_model, n_heads, vocab_size, context_length, tied, bias.
+        Names: n_layers, d_model, mlp_ratio (the MLP's width in multiples of d_model), n_heads, vocab_size,
+        context_length, tied, bias.
         """
-        boxes = {"n_layers": self.n_layers, "d_model": self.d_model, "n_heads": self.n_heads,
-                 "vocab_size": self.vocab_size, "context_length": self.context_length, "tied": self.tied,
-                 "bias": self.bias}
+        boxes = {"n_layers": self.n_layers, "d_model": self.d_model, "mlp_ratio": self.mlp_ratio,
+                 "n_heads": self.n_heads, "vocab_size": self.vocab_size, "context_length": self.context_length,
+                 "tied": self.tied, "bias": self.bias}
         unknown = [name for name in values if name not in boxes]
         if unknown:
             self.say(msg("widgets.unknown_boxes", names=", ".join(unknown), known=", ".join(boxes)), "error")

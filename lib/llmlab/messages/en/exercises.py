@@ -249,7 +249,7 @@ MESSAGES: dict[str, str] = {
         "llmlab.attention_math.attention_steps on a small case."
     ),
     # --- ex00 ---
-    "ex00.blocks_why": "model.config.n_layers is 2: the tiny model stacks two transformer blocks.",
+    "ex00.blocks_why": "model.config.n_layers is 3: the tiny model stacks three transformer blocks.",
     "ex00.blocks_hint": "Print model.config and look for n_layers. 48 was only an example depth.",
     "ex00.sum_why": "softmax turns any scores into positive numbers that add up to exactly 1.",
     "ex00.sum_hint": "Run torch.softmax(logits[-1], dim=-1).sum() and look.",

@@ -16,11 +16,11 @@ MESSAGES: dict[str, str] = {
     "pipeline.token_ids": "token IDs\n(the context)",
     "pipeline.embeddings": "embeddings\n(one vector\nper token)",
     "pipeline.blocks": "{n} blocks\nattention + MLP",
-    "pipeline.scores": "next-token\nscores",
+    "pipeline.scores": "unembedding:\nnext-token\nscores",
     "pipeline.sample": "choose one token\n(greedy or\nsampled)",
     "pipeline.append": "append it\nto the context",
     "pipeline.repeat": "repeat until the end token\nor the length limit",
-    "pipeline.training": "training (once, before use): predicting each next token\nof the corpus sets every weight of the embeddings and blocks",
+    "pipeline.training": "training (once, before use): predicting each next token\nof the corpus sets every weight of the embeddings,\nthe blocks and the unembedding",
     # --- plots ---
     "plots.word_kind.animal": "animal",
     "plots.word_kind.vehicle": "vehicle",

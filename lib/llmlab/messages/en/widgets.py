@@ -117,6 +117,11 @@ MESSAGES: dict[str, str] = {
     "widgets.custom": "(your own)",
     "widgets.n_layers": "layers",
     "widgets.d_model": "d_model",
+    "widgets.mlp_ratio": "MLP width (× d_model)",
+    "widgets.mlp_not_multiple": (
+        "The model {name!r} has an MLP width of {d_mlp}, not a whole multiple of its d_model ({d_model}); "
+        "this calculator takes the MLP width as a multiple of d_model."
+    ),
     "widgets.n_heads": "heads",
     "widgets.vocab_size": "vocabulary",
     "widgets.context_length": "context",

@@ -5,7 +5,7 @@
 
 MESSAGES: dict[str, str] = {
     # --- lesson 00 ---
-    "ex00.blocks_why": "model.config.n_layers は 2 です。小さなモデルはトランスフォーマーのブロックを 2 つ積み重ねています。",
+    "ex00.blocks_why": "model.config.n_layers は 3 です。小さなモデルはトランスフォーマーのブロックを 3 つ積み重ねています。",
     "ex00.blocks_hint": "model.config を表示して n_layers を探してください。48 は深さの一例にすぎません。",
     "ex00.sum_why": "ソフトマックスはどんなスコアも正の数に変え、その合計はちょうど 1 になります。",
     "ex00.sum_hint": "torch.softmax(logits[-1], dim=-1).sum() を実行して確かめてください。",

@@ -16,11 +16,11 @@ MESSAGES: dict[str, str] = {
     "pipeline.token_ids": "トークンID\n（コンテキスト）",
     "pipeline.embeddings": "埋め込み\n（トークンごとに\nベクトル 1 つ）",
     "pipeline.blocks": "{n} 個のブロック\nアテンション + MLP",
-    "pipeline.scores": "次のトークンの\nスコア",
+    "pipeline.scores": "アンエンベディング:\n次のトークンの\nスコア",
     "pipeline.sample": "トークンを 1 つ選ぶ\n（貪欲法か\nサンプリング）",
     "pipeline.append": "コンテキストの\n最後に付け足す",
     "pipeline.repeat": "終了トークンか長さの上限まで\nくり返す",
-    "pipeline.training": "学習（使う前に 1 回だけ）: コーパスの次のトークンを予測して、\n埋め込みとブロックの重みをすべて決める",
+    "pipeline.training": "学習（使う前に 1 回だけ）: コーパスの次のトークンを予測して、\n埋め込み・ブロック・アンエンベディングの\n重みをすべて決める",
     # --- lesson 04: embeddings ---
     "plots.word_kind.animal": "動物",
     "plots.word_kind.vehicle": "乗り物",

@@ -135,6 +135,11 @@ MESSAGES: dict[str, str] = {
     "widgets.custom": "（自分で設定）",
     "widgets.n_layers": "ブロック数",
     "widgets.d_model": "d_model",
+    "widgets.mlp_ratio": "MLP の幅（d_model の何倍か）",
+    "widgets.mlp_not_multiple": (
+        "モデル {name!r} の MLP の幅 {d_mlp} は、d_model（{d_model}）のちょうど何倍かになっていません。"
+        "この計算機は MLP の幅を d_model の何倍かで受け取ります。"
+    ),
     "widgets.n_heads": "ヘッド数",
     "widgets.vocab_size": "語彙サイズ",
     "widgets.context_length": "コンテキスト長",
