@@ -12,6 +12,7 @@ import llmlab.exercises  # noqa: F401  (registers every lesson's exercises)
 from llmlab.checkpoint import load_shipped_model
 from llmlab.checks import verdict
 from llmlab.config import GPTConfig
+from llmlab.corpus import NOUN_FORMS, line_logprobs, translation_pairs
 from llmlab.exercises.lesson06 import checked_sizes
 from llmlab.fingerprint import parameter_fingerprint
 from llmlab.generation import generate, sample_next
@@ -67,6 +68,36 @@ def test_generating_changes_no_weight(shipped, ids):
 def test_fingerprint_refuses_a_non_model():
     with pytest.raises(TypeError, match="nn.Module"):
         parameter_fingerprint("model")
+
+
+# --- what the lesson's prose says about the shipped model ---
+
+
+def lesson_text(model, tokenizer):
+    """Section 4's sampled text (prompt "EN: the", seed 0), without its end token, and whether it ended."""
+    prompt = tokenizer.encode("EN: the")
+    new = generate(model, prompt, 20, temperature=1.0, stop_token=tokenizer.eos_id, seed=0)
+    return prompt + new[:-1], new[-1] == tokenizer.eos_id
+
+
+def test_section_4_writes_a_sentence_then_its_translation_then_the_end_token(shipped):
+    model, tokenizer = shipped
+    text, ended = lesson_text(model, tokenizer)
+    words = tokenizer.decode(text).split()
+    assert ended and "JA:" in words
+    line_logprobs(words)  # the toy world's grammar allows the line: the Japanese half translates the English
+
+
+def test_section_6_the_answer_follows_the_edited_noun(shipped):
+    model, tokenizer = shipped
+    text, _ = lesson_text(model, tokenizer)
+    tokens = tokenizer.token_strings(text)
+    ja = tokens.index("JA:")
+    noun = next(i for i in range(2, ja) if tokens[i] in NOUN_FORMS)
+    for replacement in ("dog", "boat"):
+        edited = text[:noun] + tokenizer.encode(replacement) + text[noun + 1 : ja + 1]
+        answer = tokenizer.decode(generate(model, edited, 15, temperature=0, stop_token=tokenizer.eos_id)).split()
+        assert translation_pairs()[replacement] in answer and translation_pairs()[tokens[noun]] not in answer
 
 
 # --- the next-token distribution and the loop ---

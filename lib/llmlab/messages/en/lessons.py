@@ -152,7 +152,7 @@ MESSAGES: dict[str, str] = {
     "lesson04.trained_table": "trained table",
     "lesson04.rotations": "20 rotations of it",
     "lesson04.random_tables": "20 random tables",
-    "lesson04.tables_row": "{tables:>18}: largest coordinate's share at most {largest:4.0%} | best single dimension right for every word in {perfect:2} of {n} | direction right for every word in {direction:2} of {n}",
+    "lesson04.tables_row": "{tables:>18}: largest coordinate's share: median {median:4.0%}, at most {largest:4.0%} | best single dimension right for every word in {perfect:2} of {n} | direction right for every word in {direction:2} of {n}",
     "lesson04.tokens": "tokens: {tokens}",
     "lesson04.same_token_vector": "token vectors of 'the' at positions 1 and 4 are identical: {answer}",
     "lesson04.after_positions": "after adding positions, their cosine is {cosine:.2f}",

@@ -152,7 +152,7 @@ MESSAGES: dict[str, str] = {
     "lesson04.trained_table": "学習済みの表",
     "lesson04.rotations": "それを回転した 20 個",
     "lesson04.random_tables": "ランダムな表 20 個",
-    "lesson04.tables_row": "{tables:>18}: 最大の座標の割合は最大でも {largest:4.0%} | いちばん良い 1 次元が全単語で正解 {n} 個中 {perfect:2} 個 | 方向が全単語で正解 {n} 個中 {direction:2} 個",
+    "lesson04.tables_row": "{tables:>18}: 最大の座標の割合は中央値 {median:4.0%}、最大でも {largest:4.0%} | いちばん良い 1 次元が全単語で正解 {n} 個中 {perfect:2} 個 | 方向が全単語で正解 {n} 個中 {direction:2} 個",
     "lesson04.tokens": "トークン: {tokens}",
     "lesson04.same_token_vector": "位置 1 と 4 の 'the' のトークンベクトルは同一か: {answer}",
     "lesson04.after_positions": "位置を足した後のコサインは {cosine:.2f}",
