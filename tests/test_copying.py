@@ -3,9 +3,24 @@
 import pytest
 
 from llmlab.checkpoint import load_shipped_model
-from llmlab.copying import TARGETS, accuracy_without_each_head, mention_attention, mention_positions
+import torch
+
+from llmlab.copying import (
+    CHANGES,
+    COLOUR_FROM,
+    TARGETS,
+    ChangedStories,
+    accuracy_without_each_head,
+    changed_stories,
+    changed_trace,
+    head_patching,
+    mention_attention,
+    mention_positions,
+    other_colour_share,
+    stream_patching,
+)
 from llmlab.corpus import load_corpus
-from llmlab.edits import head_output_name, zero
+from llmlab.edits import head_output_name, patch, zero
 from llmlab.facts import FactQuestion, answer_accuracy
 from llmlab.validate import LlmlabError
 
@@ -20,8 +35,33 @@ def shipped():
 def test_mention_positions_follow_the_asked_person():
     first = FactQuestion.parse("ken has the red ball . mia has the blue cup . what does ken have ?")
     second = FactQuestion.parse("ken has the red ball . mia has the blue cup . what does mia have ?")
-    assert mention_positions(first) == [0, 3, 4, 9, 10]
-    assert mention_positions(second) == [6, 9, 10, 3, 4]
+    # asked colour, other colour, asked name, other name, first name, name in the question, asked thing, other thing
+    assert mention_positions(first) == [3, 9, 0, 6, 0, 14, 4, 10]
+    assert mention_positions(second) == [9, 3, 6, 0, 0, 14, 10, 4]
+    ids = "ken has the red ball . mia has the blue cup . what does ken have ? the red ball".split()
+    assert [ids[p] for p in mention_positions(first)] == ["red", "blue", "ken", "mia", "ken", "ken", "ball", "cup"]
+    assert ids[COLOUR_FROM] == "the" and ids[COLOUR_FROM + 1] == "red"  # the position whose next word is the colour
+
+
+def test_changed_stories_ask_the_other_person_or_swap_the_colours():
+    class Words:  # a stand-in tokenizer: one id per word, ids by first appearance
+        def __init__(self):
+            self.ids = {}
+
+        def encode(self, text):
+            return [self.ids.setdefault(word, len(self.ids)) for word in text.split()]
+
+    words = Words()
+    lines = ["ken has the red ball . mia has the blue cup . what does ken have ? the red ball",
+             "ana has the red hat . leo has the red box . what does leo have ? the red box"]  # same colours: left out
+    stories = changed_stories(words, lines)
+    name = {i: w for w, i in words.ids.items()}
+    text = lambda row: " ".join(name[int(i)] for i in row)
+    assert len(stories.questions) == 1 and stories.ids.shape == (1, 18)
+    assert text(stories.ids[0]) == "ken has the red ball . mia has the blue cup . what does ken have ? the"
+    assert text(stories.changed["asked"][0]) == "ken has the red ball . mia has the blue cup . what does mia have ? the"
+    assert text(stories.changed["colours"][0]) == "ken has the blue ball . mia has the red cup . what does ken have ? the"
+    assert (name[int(stories.right[0])], name[int(stories.other[0])]) == ("red", "blue")
 
 
 def test_mention_attention_is_a_share_of_each_heads_attention(shipped):
@@ -29,8 +69,12 @@ def test_mention_attention_is_a_share_of_each_heads_attention(shipped):
     seen = mention_attention(model, tokenizer, questions)
     shape = (model.config.n_layers, model.config.n_heads, len(TARGETS))
     assert seen.from_colour.shape == seen.from_thing.shape == shape
+    first = TARGETS.index("first_name")  # the first name is also the asked or the other person's name
+    distinct = [i for i in range(len(TARGETS)) if i != first]
     for table in (seen.from_colour, seen.from_thing):
-        assert bool((table >= 0).all()) and bool((table.sum(-1) <= 1 + 1e-5).all())
+        assert bool((table >= 0).all()) and bool((table[..., distinct].sum(-1) <= 1 + 1e-5).all())
+        names = table[..., TARGETS.index("asked_name")] + table[..., TARGETS.index("other_name")]
+        assert bool((table[..., first] <= names + 1e-6).all())
 
 
 def test_accuracy_without_each_head_is_one_ablation_per_head(shipped):
@@ -41,6 +85,32 @@ def test_accuracy_without_each_head_is_one_ablation_per_head(shipped):
     assert shares[1, 2] == pytest.approx(answer_accuracy(model, tokenizer, questions, edits))
 
 
+def test_patching_is_what_the_edits_give(shipped):
+    model, tokenizer, questions = shipped
+    stories = changed_stories(tokenizer, questions)
+    assert isinstance(stories, ChangedStories) and 0 < len(stories.questions) <= len(questions)
+    base = other_colour_share(model, stories)
+    logits, _ = model.run_with_edits(stories.ids, {})
+    assert base == pytest.approx(float((logits[:, COLOUR_FROM].argmax(-1) == stories.other).float().mean()))
+    for change in CHANGES:
+        changed = changed_trace(model, stories, change)
+        # the changed run itself writes the other colour, as patching everything would
+        assert other_colour_share(model, stories, {"blocks.0.resid_pre": patch(changed["blocks.0.resid_pre"])}) > 0.8
+        stream = stream_patching(model, stories, change)
+        assert stream.shape == (model.config.n_layers, stories.ids.shape[1])
+        for block, position in ((0, 3), (1, COLOUR_FROM), (2, 14)):
+            name = f"blocks.{block}.resid_pre"
+            edit = {name: patch(changed[name], positions=[position])}
+            assert stream[block, position] == pytest.approx(other_colour_share(model, stories, edit))
+        heads = head_patching(model, stories, change)
+        assert heads.shape == (model.config.n_layers, model.config.n_heads + 1)
+        name = head_output_name(1)
+        assert heads[1, 2] == pytest.approx(other_colour_share(model, stories, {
+            name: patch(changed[name], head=2, positions=[COLOUR_FROM])}))
+        assert heads[0, -1] == pytest.approx(other_colour_share(model, stories, {
+            head_output_name(0): patch(changed[head_output_name(0)], positions=[COLOUR_FROM])}))
+
+
 def test_bad_input_is_refused_in_llmlab_words(shipped):
     model, tokenizer, questions = shipped
     with pytest.raises(LlmlabError, match="GPT model"):
@@ -49,3 +119,15 @@ def test_bad_input_is_refused_in_llmlab_words(shipped):
         accuracy_without_each_head(None, tokenizer, questions)
     with pytest.raises(LlmlabError):
         mention_attention(model, tokenizer, ["no question"])
+    same = ["ana has the red hat . leo has the red box . what does leo have ? the red box"]
+    with pytest.raises(LlmlabError, match="two different colours"):
+        changed_stories(tokenizer, same)
+    stories = changed_stories(tokenizer, questions)
+    with pytest.raises(LlmlabError, match="changed_stories"):
+        other_colour_share(model, questions)
+    with pytest.raises(LlmlabError, match="'asked', 'colours'"):
+        stream_patching(model, stories, "names")
+    with pytest.raises(LlmlabError, match="GPT model"):
+        head_patching("model", stories, "asked")
+    with pytest.raises(LlmlabError, match="GPT model"):
+        changed_trace(None, stories, "colours")

@@ -47,6 +47,8 @@ from llmlab.plots.embeddings import (plot_coordinates, plot_neighbour_similarity
                                      plot_similarity_heatmaps)
 from llmlab.plots.generation import causal_mask_figure, mask_losses_figure, step_times_figure
 from llmlab.plots.head_roles import ablation_figure, attention_statistics_figure
+from llmlab.copying import CHANGES
+from llmlab.plots.copying import head_accuracy_figure, stream_patching_figure
 from llmlab.plots.knowledge import knowledge_figure, lens_figure, selectivity_figure
 from llmlab.plots.neurons import weight_vs_bias_figure
 from llmlab.plots.params import embedding_share_figure, four_numbers_figure, memory_figure
@@ -261,6 +263,10 @@ def lesson_figures(model: GPT, tokenizer) -> dict[str, Figure]:
             msg("plots.knowledge.trained_neurons", block=0): list(rng.random(20)),
             msg("plots.knowledge.random_directions"): list(rng.random(20)),
             msg("plots.knowledge.untrained_neurons", block=0): list(rng.random(20))}),
+        "head_accuracy_figure": head_accuracy_figure(heads(), 0.925, 200),
+        "stream_patching_figure": stream_patching_figure(
+            {change: torch.rand(n_layers, 18) for change in CHANGES},
+            "ken has the red ball . mia has the blue cup . what does ken have ? the".split()),
         "cost_figure": cost_figure({"2 × 64": StepTimes(256, 0.01, 0.012, 0.02, 0.005)}),
         "loss_by_kind_figure": loss_by_kind_figure([KindLoss(kind, 10, 1.5, 1.0) for kind in LINE_KINDS]),
         "learning_rate_figure": learning_rate_figure({"0.001": history, "0.1": history}),

@@ -10,11 +10,24 @@ from hypothesis import strategies as st
 import torch.nn.functional as F
 
 from llmlab.checkpoint import load_shipped_model
+from llmlab.copying import (
+    ASKED_AT,
+    CHANGES,
+    COLOUR_FROM,
+    TARGETS,
+    accuracy_without_each_head,
+    changed_stories,
+    changed_trace,
+    head_patching,
+    mention_attention,
+    other_colour_share,
+    stream_patching,
+)
 from llmlab.corpus import load_corpus
 from llmlab.device import seed_everything
 from llmlab.edits import patch
 from llmlab.exercises import lesson07
-from llmlab.facts import FactQuestion, count_answers
+from llmlab.facts import FactQuestion, answer_accuracy, count_answers
 from llmlab.generation import complete
 from llmlab.kind_targets import KINDS, kind_targets, losses_by_kind
 from llmlab.knowledge import ablation, fact_answers_right, knowledge_table, lens_scores, model_parts, part
@@ -91,7 +104,7 @@ def test_layer_norm_by_hand_equals_torch(shipped, traced):
     assert torch.allclose(layer_norm_by_hand(x, norm), F.layer_norm(x, (x.shape[-1],), norm.weight, norm.bias, norm.eps), atol=1e-5)
 
 
-@pytest.mark.parametrize("block", [0, 1])
+@pytest.mark.parametrize("block", [0, 1, 2])
 def test_every_step_of_a_block_by_hand_equals_the_trace(shipped, traced, block):
     model, _ = shipped
     steps = open_block(model, traced[2], block)
@@ -155,8 +168,9 @@ def table(shipped, corpus, data):
     return knowledge_table(model, data, reference, "the first 50 training lines")
 
 
-def test_knowledge_table_finds_the_translation_head(table):
-    assert table.kinds == KINDS and len(table.parts) == 2 * 2 + 2 * 4
+def test_knowledge_table_finds_the_translation_head(shipped, table):
+    config = shipped[0].config
+    assert table.kinds == KINDS and len(table.parts) == 2 * config.n_layers + config.n_layers * config.n_heads
     japanese = KINDS.index("japanese")
     for how in ("zero", "mean"):
         rise = table.increase(how)
@@ -164,8 +178,29 @@ def test_knowledge_table_finds_the_translation_head(table):
         head_rise = rise[[i for i, p in enumerate(table.parts) if p.kind == "head"], japanese]
         order = head_rise.argsort(descending=True).tolist()
         assert heads[order[0]] == lesson07.TRANSLATION_HEAD
-        assert heads[order[1]] == lesson07.RUNNER_UP_TRANSLATION_HEAD
-    assert all(table.intact[k] >= table.floor[k] - 1e-6 for k in KINDS)
+        if how == "zero":  # the exercise's typical wrong answer; mean ablation puts two heads nearly level there
+            assert heads[order[1]] == lesson07.RUNNER_UP_TRANSLATION_HEAD
+    # the floor is an expectation: on 28 agreement words a model near it can land a little below it by chance
+    assert all(table.intact[k] >= table.floor[k] - (0.02 if k == "agreement" else 1e-6) for k in KINDS)
+
+
+def test_the_table_reading_the_lesson_prints(shipped, table):
+    """Section 4: block 0's sublayers raise every kind; the last block is almost idle; the specialised heads."""
+    config = shipped[0].config
+    both = torch.stack([table.increase(how) for how in ("zero", "mean")])  # (2, parts, kinds)
+    block_0 = [i for i, p in enumerate(table.parts) if p.block == 0 and p.kind != "head"]
+    last = [i for i, p in enumerate(table.parts) if p.block == config.n_layers - 1]
+    assert both[:, block_0].min() > 0.3
+    assert both[:, last].max() < 0.1
+    zero = table.increase("zero")
+    heads = {(p.block, p.head): i for i, p in enumerate(table.parts) if p.kind == "head"}
+    agreement, answers = KINDS.index("agreement"), KINDS.index("fact_answers")
+    top_two = sorted(heads, key=lambda h: -zero[heads[h], agreement])[:2]
+    assert set(top_two) == {(1, 0), (1, 1)}  # "the verb agreement on block 1's heads 0 and 1"
+    assert all(zero[heads[(0, h)], answers] > 0.5 for h in range(config.n_heads))  # every block 0 head for the answers
+    mlp = {p.block: i for i, p in enumerate(table.parts) if p.kind == "mlp"}
+    most = zero.argmax(0)
+    assert [int(most[k]) == mlp[0] for k in range(len(KINDS))] == [kind != "agreement" for kind in KINDS]
 
 
 def test_figures_have_a_panel_per_ablation_a_line_per_kind_a_strip_per_group(shipped, data, table, acts):
@@ -190,6 +225,84 @@ def test_lens_after_the_last_block_is_the_model(shipped, data):
     logprobs = torch.log_softmax(logits.double(), -1).gather(-1, data.targets.clamp(min=0)[..., None])[..., 0]
     assert scores.logprob["all"][-1] == pytest.approx(logprobs[data.real].mean().item(), abs=1e-6)
     assert scores.accuracy["all"][0] < scores.accuracy["all"][-1]
+
+
+def test_the_lens_read_off_the_embeddings(shipped, corpus, data):
+    """Section 6: this model's own output layer; the guess off the embeddings is never the current word,
+    a next-word table counted on the training file does a little better; block 2 adds almost nothing."""
+    model, tokenizer = shipped
+    assert not model.config.tied_embeddings and model.unembed.weight is not model.token_embedding.weight
+    _, trace = model.trace_batch(data.inputs)
+    guess = model.to_residual_scores(trace["blocks.0.resid_pre"]).argmax(-1)
+    assert float((guess == data.inputs)[data.real].double().mean()) == 0
+    follows: dict[int, dict[int, int]] = {}
+    for line in corpus[0]:
+        ids = tokenizer.encode(line + "\n")
+        for current, following in zip(ids, ids[1:]):
+            counts = follows.setdefault(current, {})
+            counts[following] = counts.get(following, 0) + 1
+    table = torch.tensor([[max(follows[t], key=follows[t].get) if t in follows else -1 for t in row]
+                          for row in data.inputs.tolist()])
+    scores = lens_scores(model, data)
+    table_right = float((table == data.targets)[data.real].double().mean())
+    assert 0.3 < scores.accuracy["all"][0] < table_right < scores.accuracy["all"][0] + 0.15 < scores.accuracy["all"][1]
+    assert scores.accuracy["all"][3] - scores.accuracy["all"][2] < 0.02
+    assert scores.accuracy["japanese"][1] > 0.95 and scores.accuracy["agreement"][1] < 0.1 < scores.accuracy["agreement"][2]
+    assert scores.accuracy["fact_answers"][2] > 0.85
+
+
+# --- the copying circuit (section 5) ---
+
+
+@pytest.fixture(scope="module")
+def fact_lines(corpus):
+    return [line for line in corpus[1] if " ? " in line][:200]
+
+
+def test_the_copying_heads_the_lesson_names(shipped, fact_lines):
+    model, tokenizer = shipped
+    intact = answer_accuracy(model, tokenizer, fact_lines)
+    assert intact >= 0.9
+    without = accuracy_without_each_head(model, tokenizer, fact_lines)
+    assert divmod(int(without.argmin()), model.config.n_heads) == lesson07.COPYING_HEAD
+    assert bool((without[lesson07.COPYING_BLOCK] < 0.6).all())  # any head of block 0: about half the answers lost
+    assert without[1, 0] < 0.8 and without[1, 1] < 0.8 and without[1, 2] > intact - 0.05 > without[1, 3]
+    assert bool((without[2] > intact - 0.05).all())  # block 2: no head matters much
+    seen = mention_attention(model, tokenizer, fact_lines)
+    look = {name: seen.from_colour[..., i] for i, name in enumerate(TARGETS)}  # (blocks, heads) each
+    assert bool(((look["asked_colour"][0] - look["other_colour"][0]).abs() < 0.06).all())  # both colours, equally
+    assert bool((look["asked_colour"][0] + look["other_colour"][0] > 0.6).all())
+    names = look["first_name"][1] + look["question_name"][1]
+    assert (1, int(names.argmax())) == lesson07.NAME_HEAD
+    for head in (0, 1, 3):  # read names: the first one and the asked one, not the asked person's mention more
+        assert names[head] > 0.35 and abs(float(look["asked_name"][1, head] - look["other_name"][1, head])) < 0.07
+    things = {name: seen.from_thing[0, :, i] for i, name in enumerate(TARGETS)}
+    for head in (1, 2, 3):
+        assert things["asked_thing"][head] > 0.35 and abs(float(things["asked_thing"][head] - things["other_thing"][head])) < 0.05
+
+
+def test_patching_shows_where_the_answer_travels(shipped, fact_lines):
+    model, tokenizer = shipped
+    stories = changed_stories(tokenizer, fact_lines)
+    base = other_colour_share(model, stories)
+    assert base < 0.1
+
+    def where(row):  # positions whose patch turns more than 0.3 of the answers
+        return [int(p) for p in (row > 0.3).nonzero().flatten()]
+
+    asked, colours = (stream_patching(model, stories, change) for change in CHANGES)
+    assert [where(row) for row in asked] == [[ASKED_AT], [ASKED_AT], [COLOUR_FROM]]
+    assert [where(row) for row in colours] == [[3, 9], [COLOUR_FROM], [COLOUR_FROM]]
+    heads = {change: head_patching(model, stories, change) for change in CHANGES}
+    assert heads["colours"][0, -1] > 0.8 and heads["asked"][0, -1] < base + 0.02
+    assert int(heads["colours"][0, :-1].argmax()) == 3
+    assert heads["asked"][1, -1] > 0.8 and heads["asked"][1, 0] > 0.3 and heads["asked"][1, 1] > 0.3
+    assert heads["colours"][1, -1] > 0.5
+    for change in CHANGES:
+        changed = changed_trace(model, stories, change)
+        shares = [other_colour_share(model, stories, {f"blocks.{b}.attn.pattern": patch(
+            changed[f"blocks.{b}.attn.pattern"], positions=[COLOUR_FROM])}) for b in (0, 1)]
+        assert shares[0] < base + 0.05 and shares[1] > 0.5
 
 
 def test_fact_answers_right_is_what_greedy_generation_writes(shipped, corpus):
@@ -232,16 +345,16 @@ def test_neuron_probe_and_its_controls(shipped, data):
 
 
 @pytest.mark.parametrize("call, match", [
-    (lambda m, t, d, a: open_block(m, t, 2), "blocks 0 to 1"),
+    (lambda m, t, d, a: open_block(m, t, 3), "blocks 0 to 2"),
     (lambda m, t, d, a: open_block("model", t, 0), "GPT model"),
     (lambda m, t, d, a: open_block(m, {"x": 1}, 0), "trace"),
-    (lambda m, t, d, a: qkv_from_hidden_state(m, t, -1), "blocks 0 to 1"),
+    (lambda m, t, d, a: qkv_from_hidden_state(m, t, -1), "blocks 0 to 2"),
     (lambda m, t, d, a: run_block(m, 0, torch.zeros(3, 5)), r"\(T, 64\)"),
     (lambda m, t, d, a: run_block(m, 0, torch.zeros(40, 64)), "1 to 32"),
     (lambda m, t, d, a: run_block(m, 0, torch.full((3, 64), float("nan"))), "finite|NaN"),
     (lambda m, t, d, a: layer_norm_by_hand(torch.zeros(2, 5), m.blocks[0].ln_attn), "64"),
     (lambda m, t, d, a: layer_norm_by_hand(torch.zeros(2, 64), m.blocks[0].mlp.fc_in), "LayerNorm"),
-    (lambda m, t, d, a: residual_parts(t, 5), "blocks.2"),
+    (lambda m, t, d, a: residual_parts(t, 5), "blocks.3"),
     (lambda m, t, d, a: kind_targets([], None, 32), "non-empty"),
     (lambda m, t, d, a: kind_targets("ken has", None, 32), "non-empty"),
     (lambda m, t, d, a: kind_targets(["ken has the red ball"], "tok", 32), "tokenizer"),
@@ -252,13 +365,13 @@ def test_neuron_probe_and_its_controls(shipped, data):
     (lambda m, t, d, a: losses_by_kind(m, d, edits="zero"), "edits"),
     (lambda m, t, d, a: residual_parts(t, 0), "at least 1"),
     (lambda m, t, d, a: open_block(m, m.trace_batch(torch.tensor([[2, 3]]))[1], 0), "2 axes"),
-    (lambda m, t, d, a: part(m, "mlp", 3), "blocks 0 to 1"),
+    (lambda m, t, d, a: part(m, "mlp", 3), "blocks 0 to 2"),
     (lambda m, t, d, a: part(m, "head", 0, 4), "heads 0 to 3"),
     (lambda m, t, d, a: part(m, "mlp", 0, 1), "head="),
     (lambda m, t, d, a: part(m, "neuron", 0), '"attention", "mlp" or "head"'),
     (lambda m, t, d, a: ablation(part(m, "mlp", 0), "mean"), "zero, mean"),
     (lambda m, t, d, a: ablation("block 0 MLP", "zero"), "part"),
-    (lambda m, t, d, a: mlp_activations(m, d, 2), "blocks 0 to 1"),
+    (lambda m, t, d, a: mlp_activations(m, d, 3), "blocks 0 to 2"),
     (lambda m, t, d, a: direction(a, 128), "at most 127"),
     (lambda m, t, d, a: direction(a, torch.zeros(128)), "128 finite numbers"),
     (lambda m, t, d, a: direction(a, torch.ones(5)), "128"),

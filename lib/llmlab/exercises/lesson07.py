@@ -12,9 +12,12 @@ GPT2_PARTS = 2 + 2 * GPT2.n_layers  # token and position embeddings, then attent
 
 DEEP_BLOCKS, DEEP_HEADS = 48, 16
 
-# Measured by lesson 07 on the shipped model (tests/test_lesson07.py re-measures it):
-TRANSLATION_HEAD = (0, 0)  # the head whose removal raises the loss of the Japanese translation most
-RUNNER_UP_TRANSLATION_HEAD = (1, 2)  # the second
+# Measured by lesson 07 on the shipped model (tests/test_lesson07.py re-measures them):
+TRANSLATION_HEAD = (0, 1)  # the head whose removal raises the loss of the Japanese translation most
+RUNNER_UP_TRANSLATION_HEAD = (0, 3)  # the second (zero ablation)
+COPYING_HEAD = (0, 3)  # the head without which the fewest fact questions are answered right
+NAME_HEAD = (1, 1)  # the head that reads the names most: needed, but less than any head of block 0
+COPYING_BLOCK = 0  # every head of this block is needed for the answers
 
 
 @exercise("07.residual_sum", solution=GPT2_PARTS, explanation=later("ex07.residual_sum.why", n_layers=GPT2.n_layers,
@@ -64,6 +67,30 @@ def translation_head(answer: object) -> str | None:
     if chosen == RUNNER_UP_TRANSLATION_HEAD:
         return msg("ex07.translation_head.runner_up")
     return msg("ex07.translation_head.hint")
+
+
+def block_head(answer: object) -> tuple[int, int] | None:
+    """[block, head] as two whole numbers, or None."""
+    values = numbers_or_none(answer)
+    if values is None or len(values) != 2 or any(v != int(v) for v in values):
+        return None
+    return int(values[0]), int(values[1])
+
+
+@exercise("07.copying_head", solution=list(COPYING_HEAD), explanation=later("ex07.copying_head.why"),
+          typical_wrong=list(NAME_HEAD))
+def copying_head(answer: object) -> str | None:
+    """The head whose removal costs the most fact answers (from the heatmap of section 5)."""
+    chosen = block_head(answer)
+    if chosen is None:
+        return msg("ex07.copying_head.format")
+    if chosen == COPYING_HEAD:
+        return None
+    if chosen == NAME_HEAD:
+        return msg("ex07.copying_head.name_head")
+    if chosen[0] == COPYING_BLOCK:
+        return msg("ex07.copying_head.close")
+    return msg("ex07.copying_head.hint")
 
 
 @exercise("07.what_travels", solution="hidden state", explanation=later("ex07.what_travels.why"), typical_wrong="V")

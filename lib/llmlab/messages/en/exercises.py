@@ -327,12 +327,24 @@ MESSAGES: dict[str, str] = {
     "ex07.attention_sublayers.one_block": "That is the heads of one block. How many blocks does a token pass through?",
     "ex07.attention_sublayers.hint": "Each block has exactly one attention sublayer, and every token goes through every block.",
     "ex07.translation_head.why": (
-        "In the ablation table, removing block 0, head 0 raises the loss of the Japanese translation far "
-        "more than any other head (lesson 05 found the same head by its attention)."
+        "In the ablation table, removing block 0, head 1 raises the loss of the Japanese translation more "
+        "than any other head, in both ablations (lesson 05's ablation found the same head)."
     ),
     "ex07.translation_head.format": "Answer [block, head], e.g. [1, 3].",
     "ex07.translation_head.runner_up": "That head matters for the translation too, but less. Look for the larger number.",
     "ex07.translation_head.hint": "Read the 'Japanese translation' column of the heatmap, head rows only.",
+    "ex07.copying_head.why": (
+        "Without block 0, head 3 the model answers the fewest fact questions, but removing any head of block 0 "
+        "costs about half the answers: the copying is spread over the four heads of block 0, and none of them "
+        "alone is the copying head."
+    ),
+    "ex07.copying_head.format": "Answer [block, head], e.g. [1, 3].",
+    "ex07.copying_head.name_head": (
+        "A good guess from the picture: block 1, head 1 reads the names, and removing it costs answers. "
+        "But removing any head of block 0 costs more. Read the heatmap's numbers."
+    ),
+    "ex07.copying_head.close": "Close: every head of block 0 is needed and their numbers are near. Find the lowest one.",
+    "ex07.copying_head.hint": "Read section 5's heatmap: the head with the lowest share right is the one whose removal hurts most.",
     "ex07.what_travels.why": (
         "Only the hidden state: block 1 computes its own Q, K and V from it, with its own matrices."
     ),
