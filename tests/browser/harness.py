@@ -65,7 +65,7 @@ KERNEL_IDLE = ".jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-st
 CODE_PROMPT = ".jp-CodeCell .jp-InputPrompt"  # "[ ]:" before a run, "[*]:" queued or running, "[1]:" done
 RAN_PROMPT = re.compile(r"\[(\*|\d+)\]")
 RUN_STARTS_WITHIN_S = 15
-KEY_SHOWS_WITHIN_S = 20  # a key press that arrives moves the slider's readout at once, kernel or not
+KEY_SHOWS_WITHIN_S = 30  # a key press that arrives moves the slider's readout at once, kernel or not
 # Text that only shows up in an output when something went wrong.
 ERROR_MARKERS = ("Traceback", "Error displaying widget", "Error rendering")
 
