@@ -63,7 +63,7 @@ class TokenStream:
     ids: torch.Tensor
     starts: torch.Tensor
     is_fact: torch.Tensor | None = None  # one flag per start: does a fact line begin there?
-    drill: Drill | None = None  # question lines graded on their answers, for TrainConfig.drill_steps
+    drill: Drill | None = None  # question lines graded on their answers, for TrainConfig.drill_batch_size
 
     @classmethod
     def from_lines(cls, lines: list[list[int]], is_fact: list[bool] | None = None) -> "TokenStream":

@@ -51,7 +51,7 @@ def load_toy_data(
     """Tokenize the toy corpus into training lines (fact lines flagged) and packed validation windows.
 
     ``train_lines`` above the file's 8,000 continues the same generator (its first 8,000 lines are the file's).
-    The training stream carries the fact lines as a drill (``TrainConfig.drill_steps``).
+    The training stream carries the fact lines as a drill (``TrainConfig.drill_batch_size``).
     """
     corpus_train, val_lines = load_corpus(directory)
     if train_lines is not None:
