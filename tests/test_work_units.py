@@ -16,7 +16,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from llmlab.paths import REPO_ROOT
+
+pytestmark = pytest.mark.slow  # two small pytest runs: early in `make test`, not left for the end
 
 HEADER = """
 import os
@@ -86,8 +90,9 @@ def run_suite(tmp_path: Path, *options: str) -> tuple[list[tuple[str, str]], str
         (suite / "tests" / name).write_text(source, encoding="utf-8")
     log = tmp_path / "units.log"
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
+    env |= {"UNITS_LOG": str(log), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}  # xdist alone starts sooner
     done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *options], cwd=suite,
-                          env=env | {"UNITS_LOG": str(log)}, capture_output=True, text=True, timeout=300)
+                          env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     lines = [line.split(" ", 1) for line in log.read_text().splitlines()]
     return [(worker, what) for worker, what in lines], done.stdout
@@ -100,7 +105,7 @@ def bad_input_line(output: str) -> str:
 
 
 def test_two_workers_run_whole_units_long_ones_first(tmp_path: Path) -> None:
-    ran, output = run_suite(tmp_path, "-n", "2")
+    ran, output = run_suite(tmp_path, "-p", "xdist.plugin", "-n", "2")
     by_worker: dict[str, list[str]] = {}
     for worker, what in ran:
         by_worker.setdefault(worker, []).append(what)
@@ -117,7 +122,7 @@ def test_two_workers_run_whole_units_long_ones_first(tmp_path: Path) -> None:
 
 
 def test_without_xdist_every_test_runs_and_is_counted(tmp_path: Path) -> None:
-    ran, output = run_suite(tmp_path, "-p", "no:xdist")
+    ran, output = run_suite(tmp_path)
     assert {worker for worker, _ in ran} == {"main"}
     assert [what for _, what in ran][:2] == ["lesson 00_a.ipynb", "lesson 01_b.ipynb"]
     assert bad_input_line(output) == "bad-input cases run: 9 (9 refused)"
