@@ -19,7 +19,7 @@ from llmlab.config import GPTConfig
 from llmlab.data import TokenStream, text_windows
 from llmlab.generation import complete, generate, sample_next
 from llmlab.model import GPT
-from llmlab.own_text import check_text_length
+from llmlab.own_text import check_text_length, held_out_sizes
 from llmlab.tokenizers import BPETokenizer, CharTokenizer, TiktokenTokenizer, WordTokenizer, tokenizer_from_dict
 from llmlab.training import TrainConfig, evaluate
 from llmlab.validate import token_ids_tensor
@@ -206,6 +206,16 @@ def test_own_text_length_check(text, context, fraction):
     worked, split = outcome(check_text_length, text, context, fraction)
     if worked:
         assert 0 < split < len(text) and 0 < float(fraction) < 1
+
+
+@fuzz(60)
+@given(text=st.one_of(TEXTS, st.just("ab" * 600)), context=st.one_of(NUMBERS, st.just(4)),
+       most=st.one_of(NUMBERS, st.just(64), st.none()))
+def test_held_out_sizes(text, context, most):
+    worked, sizes = outcome(held_out_sizes, text, context, 0.1, most)
+    if worked:
+        held, scored = sizes
+        assert 0 < scored <= held < len(text) and (most is None or scored <= int(most))
 
 
 @fuzz(100)

@@ -282,7 +282,7 @@ def test_static_figures_build(shipped, toy):
 
 def test_shakespeare_recipe_is_the_lesson_shape():
     assert isinstance(SHAKESPEARE_RECIPE, TrainConfig)
-    assert SHAKESPEARE_SHAPE == {"context_length": 64, "d_model": 128, "n_layers": 4, "n_heads": 4}
+    assert SHAKESPEARE_SHAPE == {"context_length": 64, "d_model": 176, "n_layers": 2, "n_heads": 4}
 
 
 def test_the_notebook_runs_the_short_shakespeare_run_by_default():

@@ -93,6 +93,17 @@ def test_train_on_your_own_text():
         train_on_text("tiny", progress=False)
 
 
+def test_validation_scores_an_evenly_spread_part_of_the_held_out_text():
+    from llmlab.own_text import held_out_sizes, held_out_windows
+
+    x, y = held_out_windows(list(range(1_000)), 10, 250)  # 99 windows; every 4th: 25 windows, 250 characters
+    assert x.shape == (25, 10) and int(x[1, 0]) == 40 and torch.equal(y, x + 1)
+    assert held_out_windows(list(range(1_000)), 10, None)[0].shape == (99, 10)
+    assert held_out_sizes("ab" * 5_000, 10, 0.1, 250) == (1_000, 250)
+    with pytest.raises(ValueError, match="val_characters"):
+        held_out_sizes("ab" * 5_000, 10, 0.1, 5)
+
+
 def test_evaluating_nothing_says_so(toy):
     model = small_model(toy.tokenizer.vocab_size)
     empty = torch.full((1, 32), IGNORE)

@@ -6,7 +6,7 @@ has its whole line before it, and the exact best-possible loss (the floor) is co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import torch
 
@@ -64,6 +64,9 @@ class TokenStream:
     starts: torch.Tensor
     is_fact: torch.Tensor | None = None  # one flag per start: does a fact line begin there?
     drill: Drill | None = None  # question lines graded on their answers, for TrainConfig.drill_batch_size
+    # by context length, the starts where a window fits (all, fact lines, others): found once, not every step
+    _usable: dict[int, tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_lines(cls, lines: list[list[int]], is_fact: list[bool] | None = None) -> "TokenStream":
@@ -95,8 +98,7 @@ class TokenStream:
         """Every id is below ``vocab_size``, and at least one window of ``context_length`` + 1 fits."""
         if len(self.ids) and int(self.ids.max()) >= vocab_size:
             raise LlmlabError(msg("data.id_too_big", id=int(self.ids.max()), last=vocab_size - 1))
-        if not bool((self.starts + context_length + 1 <= len(self.ids)).any()):
-            raise LlmlabError(msg("data.too_short", n=len(self.ids), window=context_length + 1))
+        self.usable_starts(context_length)
 
     def random_batch(
         self, batch_size: int, context_length: int, generator: torch.Generator, fact_share: float | None = None
@@ -108,26 +110,36 @@ class TokenStream:
         """
         batch_size = integer(batch_size, "batch_size", low=1)
         context_length = integer(context_length, "context_length", low=1)
-        fits = self.starts + context_length + 1 <= len(self.ids)
-        if not bool(fits.any()):
-            raise LlmlabError(msg("data.too_short", n=len(self.ids), window=context_length + 1))
+        usable, facts, others = self.usable_starts(context_length)  # (starts that fit,) and its two parts
         if fact_share is None:
-            usable = self.starts[fits]
-            picks = usable[torch.randint(len(usable), (batch_size,), generator=generator)]
+            picks = usable[torch.randint(len(usable), (batch_size,), generator=generator)]  # (batch,)
         else:
-            picks = self.fact_weighted_starts(batch_size, fits, fact_share, generator)
+            picks = self.fact_weighted_starts(batch_size, facts, others, fact_share, generator)  # (batch,)
         offsets = torch.arange(context_length + 1)
-        windows = self.ids[picks[:, None] + offsets]
+        windows = self.ids[picks[:, None] + offsets]  # (batch, T + 1)
         return windows[:, :-1], windows[:, 1:]
 
+    def usable_starts(self, context_length: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """The starts where ``context_length`` + 1 tokens fit: all, those at fact lines, the others (found once)."""
+        if context_length not in self._usable:
+            fits = self.starts + context_length + 1 <= len(self.ids)  # (starts,)
+            if not bool(fits.any()):
+                raise LlmlabError(msg("data.too_short", n=len(self.ids), window=context_length + 1))
+            usable = self.starts[fits]
+            if self.is_fact is None:
+                self._usable[context_length] = usable, usable[:0], usable[:0]
+            else:
+                self._usable[context_length] = usable, self.starts[fits & self.is_fact], self.starts[fits & ~self.is_fact]
+        return self._usable[context_length]
+
     def fact_weighted_starts(
-        self, batch_size: int, fits: torch.Tensor, fact_share: float, generator: torch.Generator
+        self, batch_size: int, facts: torch.Tensor, others: torch.Tensor, fact_share: float,
+        generator: torch.Generator,
     ) -> torch.Tensor:
-        """``batch_size`` window starts (among those that ``fits``), each a fact line with probability ``fact_share``."""
+        """``batch_size`` window starts, each one of ``facts`` with probability ``fact_share``, else one of ``others``."""
         fact_share = real(fact_share, "fact_share", low=0, high=1)
         if self.is_fact is None:
             raise LlmlabError(msg("data.no_fact_flags"))
-        facts, others = self.starts[fits & self.is_fact], self.starts[fits & ~self.is_fact]
         n_facts = int((torch.rand(batch_size, generator=generator) < fact_share).sum())
         if (n_facts and not len(facts)) or (n_facts < batch_size and not len(others)):
             raise LlmlabError(msg("data.no_fact_lines", share=fact_share, facts=len(facts), others=len(others)))
@@ -135,7 +147,6 @@ class TokenStream:
             facts[torch.randint(len(facts), (n_facts,), generator=generator)],
             others[torch.randint(len(others), (batch_size - n_facts,), generator=generator)],
         ])
-
 
 def pack_lines(line_lengths: list[int], context_length: int) -> list[list[int]]:
     """Group consecutive whole lines into windows of at most context_length + 1 tokens."""

@@ -533,7 +533,7 @@ MESSAGES: dict[str, str] = {
     "lesson08.largest_change": "                    largest change of any next word's probability: {change:.4f}",
     "lesson08.named_tensors": "{n} named tensors; post-training changes the numbers inside them, not the list",
     "lesson08.characters": "{n:,} characters, {different} different ones; shape {shape}",
-    "lesson08.held_out": "held out for validation: the last {share:.1%} of the text",
+    "lesson08.held_out": "held out for validation: the last {share:.0%} of the text ({held:,} characters); each validation scores {scored:,} of them, in windows spread evenly",
     "lesson08.bard_step": "step {step:4d}, validation {loss:.3f} nats/character:\nROMEO:{sample}\n",
     "lesson08.bard_speed": "{seconds:.1f} s, {speed:,.0f} training tokens/s (validation included in the time); reached 1.88? {reached}",
     # --- printouts of lesson 09 (printouts.say) ---

@@ -543,7 +543,7 @@ MESSAGES: dict[str, str] = {
     "lesson08.largest_change": "                    次の単語の確率の、いちばん大きな変化: {change:.4f}",
     "lesson08.named_tensors": "名前のついたテンソル {n} 個。事後学習が変えるのはその中の数で、このリストではない",
     "lesson08.characters": "{n:,} 文字、異なる文字は {different} 種類。形 {shape}",
-    "lesson08.held_out": "検証用に取っておく部分: テキストの最後の {share:.1%}",
+    "lesson08.held_out": "検証用に取っておく部分: テキストの最後の {share:.0%}（{held:,} 文字）。検証のたびに、そのうち均等に散らばった窓の {scored:,} 文字を採点",
     "lesson08.bard_step": "ステップ {step:4d}、検証 {loss:.3f} ナット/文字:\nROMEO:{sample}\n",
     "lesson08.bard_speed": "{seconds:.1f} 秒、毎秒 {speed:,.0f} 学習トークン（時間には検証も含む）。1.88 に届いた？ {reached}",
     # --- printouts of lesson 09 (printouts.say) ---
