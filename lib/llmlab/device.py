@@ -28,8 +28,8 @@ def seed_everything(seed: int) -> None:
 
 @contextmanager
 def one_torch_thread() -> Iterator[None]:
-    """Run torch on one thread inside the block: for a tiny model several times less processor
-    time than two threads, and much faster on busy cores."""
+    """Run torch on one thread inside the block: the numbers then do not depend on how many cores the machine
+    has (two threads round some sums differently), and a tiny model does not wait on busy cores."""
     before = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
