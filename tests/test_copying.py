@@ -22,6 +22,7 @@ from llmlab.copying import (
 from llmlab.corpus import load_corpus
 from llmlab.edits import head_output_name, patch, zero
 from llmlab.facts import FactQuestion, answer_accuracy
+from llmlab.tokenizers import WordTokenizer
 from llmlab.validate import LlmlabError
 
 
@@ -44,24 +45,16 @@ def test_mention_positions_follow_the_asked_person():
 
 
 def test_changed_stories_ask_the_other_person_or_swap_the_colours():
-    class Words:  # a stand-in tokenizer: one id per word, ids by first appearance
-        def __init__(self):
-            self.ids = {}
-
-        def encode(self, text):
-            return [self.ids.setdefault(word, len(self.ids)) for word in text.split()]
-
-    words = Words()
     lines = ["ken has the red ball . mia has the blue cup . what does ken have ? the red ball",
              "ana has the red hat . leo has the red box . what does leo have ? the red box"]  # same colours: left out
+    words = WordTokenizer.from_text(" ".join(lines))
     stories = changed_stories(words, lines)
-    name = {i: w for w, i in words.ids.items()}
-    text = lambda row: " ".join(name[int(i)] for i in row)
+    text = lambda row: words.decode(int(i) for i in row)
     assert len(stories.questions) == 1 and stories.ids.shape == (1, 18)
     assert text(stories.ids[0]) == "ken has the red ball . mia has the blue cup . what does ken have ? the"
     assert text(stories.changed["asked"][0]) == "ken has the red ball . mia has the blue cup . what does mia have ? the"
     assert text(stories.changed["colours"][0]) == "ken has the blue ball . mia has the red cup . what does ken have ? the"
-    assert (name[int(stories.right[0])], name[int(stories.other[0])]) == ("red", "blue")
+    assert (words.decode([int(stories.right[0])]), words.decode([int(stories.other[0])])) == ("red", "blue")
 
 
 def test_mention_attention_is_a_share_of_each_heads_attention(shipped):
@@ -131,3 +124,22 @@ def test_bad_input_is_refused_in_llmlab_words(shipped):
         head_patching("model", stories, "asked")
     with pytest.raises(LlmlabError, match="GPT model"):
         changed_trace(None, stories, "colours")
+
+
+def test_a_wrong_tokenizer_and_bad_figure_input_are_refused_in_llmlab_words(shipped):
+    from llmlab.plots.copying import head_accuracy_figure, stream_patching_figure
+    from llmlab.tokenizers import CharTokenizer
+
+    model, tokenizer, questions = shipped
+    with pytest.raises(LlmlabError, match="tokenizer that came with the model"):
+        answer_accuracy(model, "words", questions)
+    with pytest.raises(LlmlabError, match="one token per word"):
+        changed_stories(CharTokenizer.from_text(" ".join(questions)), questions)
+    with pytest.raises(LlmlabError, match="2 axes"):
+        head_accuracy_figure(torch.zeros(4), 0.9, 200)
+    with pytest.raises(LlmlabError, match="intact"):
+        head_accuracy_figure(torch.zeros(3, 4), 92.5, 200)
+    with pytest.raises(LlmlabError, match="one panel per change"):
+        stream_patching_figure({"names": torch.zeros(3, 18)}, ["w"] * 18)
+    with pytest.raises(LlmlabError, match="18 of them, got 17"):
+        stream_patching_figure({"asked": torch.zeros(3, 18)}, ["w"] * 17)

@@ -95,3 +95,11 @@ def test_an_id_of_the_wrong_type_is_a_message(odd_id, capsys):
     solution(odd_id)
     assert verdict(odd_id, 1)[0] is False
     assert "no exercise" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("id", ["05.hidden_head", "07.translation_head", "07.copying_head"])
+def test_a_head_answer_must_be_two_whole_numbers(id):
+    block, head = EXERCISES[id].solution
+    assert verdict(id, [float(block), float(head)])[0]  # 3.0 is the whole number 3
+    assert not verdict(id, [block, head + 0.4])[0]  # not read as head 3 after cutting off .4
+    assert not verdict(id, [block, head, 0])[0]

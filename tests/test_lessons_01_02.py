@@ -224,3 +224,12 @@ def test_attention_bias_widget(widgets_module):
     assert torch.allclose(widget.result.output, baseline.output + torch.tensor([1.0, 2.0]), atol=1e-5)
     widget.set(b_X=(1.0, 1.0))
     assert "#b00020" in widget.message.value
+
+
+@pytest.mark.parametrize("presets", ["GPT-2", {"mine": 3}, {"mine": None}, [("mine", None)]])
+def test_the_calculator_refuses_presets_that_are_not_named_configs(presets):
+    from llmlab.validate import LlmlabError
+    from llmlab.widgets.params import TransformerCalculator
+
+    with pytest.raises(LlmlabError, match="GPTConfig"):
+        TransformerCalculator(presets)

@@ -114,6 +114,7 @@ def changed_stories(tokenizer: Tokenizer, lines: Sequence[str]) -> ChangedStorie
     questions = [q for q in fact_questions(lines) if len({colour for colour, _ in q.owned.values()}) == 2]
     if not questions:
         raise LlmlabError(msg("copying.no_different_colours"))
+    question_ids(tokenizer, questions)  # an llmlab error unless the tokenizer reads one token per word
     rows: dict[str, list[list[int]]] = {"": [], **{change: [] for change in CHANGES}}
     right, other = [], []
     for q in questions:

@@ -95,9 +95,19 @@ def fact_questions(lines: Sequence[str]) -> list[FactQuestion]:
     return questions
 
 
+def check_word_tokenizer(tokenizer: object) -> Tokenizer:
+    """``tokenizer`` if it is an llmlab tokenizer (fact questions are read one word per token)."""
+    if not isinstance(tokenizer, Tokenizer):
+        raise LlmlabTypeError(msg("facts.not_a_tokenizer", kind=kind_of(tokenizer)))
+    return tokenizer
+
+
 def question_ids(tokenizer: Tokenizer, questions: Sequence[FactQuestion]) -> torch.Tensor:
     """Every question followed by its right answer, as token ids: (questions, 19)."""
-    return torch.tensor([tokenizer.encode(f"{q.prompt} {q.answer}") for q in questions])
+    rows = [check_word_tokenizer(tokenizer).encode(f"{q.prompt} {q.answer}") for q in questions]
+    if any(len(row) != len(f"{q.prompt} {q.answer}".split()) for row, q in zip(rows, questions)):
+        raise LlmlabError(msg("facts.not_word_tokens"))
+    return torch.tensor(rows)
 
 
 @torch.no_grad()

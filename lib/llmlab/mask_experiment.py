@@ -86,7 +86,7 @@ def run_mask_experiment(config: TrainConfig = SHORT_RUN, progress: bool = True, 
     train_windows = training_windows(data, train_lines)
     val_windows = ScoredWindows(data.val_x, data.val_y, data.floor)
     runs = {}
-    with one_torch_thread():  # a model this small trains faster on one thread, far faster on busy cores
+    with one_torch_thread():  # the printed numbers then match on every machine (see one_torch_thread)
         for causal in (False, True):
             model, history = train_one(data, config, causal, progress)
             train_loss = evaluate(model, train_windows.x, train_windows.y)

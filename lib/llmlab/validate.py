@@ -200,6 +200,14 @@ def numbers_or_none(value: object) -> list[float] | None:
     return None if any(v is None for v in values) else values
 
 
+def block_and_head(value: object) -> tuple[int, int] | None:
+    """[block, head] as two whole numbers, else None (so [0, 3.4] is not read as head 3)."""
+    values = numbers_or_none(value)
+    if values is None or len(values) != 2 or any(v != int(v) for v in values):
+        return None
+    return int(values[0]), int(values[1])
+
+
 def close(value: float, expected: float, relative: float = 1e-6, absolute: float = 1e-9) -> bool:
     """Whether two numbers agree up to rounding (a relative and an absolute tolerance)."""
     return math.isclose(value, expected, rel_tol=relative, abs_tol=absolute)

@@ -20,7 +20,7 @@ from ..checks import exercise
 from ..messages import later, msg
 from ..model import causal_mask
 from ..params import PUBLISHED_CONFIGS
-from ..validate import number_or_none, numbers_or_none
+from ..validate import block_and_head, number_or_none
 
 # --- value exercises ---
 
@@ -68,10 +68,9 @@ def head_width(answer: object) -> str | None:
           typical_wrong=[1, 0])
 def hidden_head(answer: object) -> str | None:
     """Of the three heads agreement needs most, the one that hardly looks at the subject noun."""
-    values = numbers_or_none(answer)
-    if values is None or len(values) != 2:
+    chosen = block_and_head(answer)
+    if chosen is None:
         return msg("ex05.hidden_head.format")
-    chosen = tuple(int(v) for v in values)
     if chosen == HIDDEN_AGREEMENT_HEAD:
         return None
     if chosen in AGREEMENT_HEADS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..checks import exercise
 from ..messages import later, msg
 from ..params import PUBLISHED_CONFIGS
-from ..validate import number_or_none, numbers_or_none
+from ..validate import block_and_head, number_or_none
 
 GPT2 = PUBLISHED_CONFIGS["GPT-2 small"]
 GPT2_PARTS = 2 + 2 * GPT2.n_layers  # token and position embeddings, then attention and MLP of every block
@@ -58,10 +58,9 @@ def attention_sublayers(answer: object) -> str | None:
           typical_wrong=list(RUNNER_UP_TRANSLATION_HEAD))
 def translation_head(answer: object) -> str | None:
     """The head whose removal hurts the Japanese translation most (from the table of section 4)."""
-    values = numbers_or_none(answer)
-    if values is None or len(values) != 2:
+    chosen = block_and_head(answer)
+    if chosen is None:
         return msg("ex07.translation_head.format")
-    chosen = tuple(int(v) for v in values)
     if chosen == TRANSLATION_HEAD:
         return None
     if chosen == RUNNER_UP_TRANSLATION_HEAD:
@@ -69,19 +68,11 @@ def translation_head(answer: object) -> str | None:
     return msg("ex07.translation_head.hint")
 
 
-def block_head(answer: object) -> tuple[int, int] | None:
-    """[block, head] as two whole numbers, or None."""
-    values = numbers_or_none(answer)
-    if values is None or len(values) != 2 or any(v != int(v) for v in values):
-        return None
-    return int(values[0]), int(values[1])
-
-
 @exercise("07.copying_head", solution=list(COPYING_HEAD), explanation=later("ex07.copying_head.why"),
           typical_wrong=list(NAME_HEAD))
 def copying_head(answer: object) -> str | None:
     """The head whose removal costs the most fact answers (from the heatmap of section 5)."""
-    chosen = block_head(answer)
+    chosen = block_and_head(answer)
     if chosen is None:
         return msg("ex07.copying_head.format")
     if chosen == COPYING_HEAD:

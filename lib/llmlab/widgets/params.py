@@ -14,7 +14,7 @@ from ..messages import msg
 from ..neurons import build_mlp, mlp_layer_counts, neuron_count, torch_layer_counts
 from ..params import COMPONENTS, PUBLISHED_CONFIGS, count_without_weights, formula_parameters, total
 from ..plots.params import ComponentBars, short_number
-from ..validate import LlmlabError, shown
+from ..validate import LlmlabError, LlmlabTypeError, kind_of, shown
 from .base import WidgetPanel
 from .controls import as_list
 
@@ -134,8 +134,12 @@ class TransformerCalculator(Holding, WidgetPanel):
     """A GPT config in boxes (or a preset); its parameters per component, by formula and by torch."""
 
     def __init__(self, presets: Mapping[str, GPTConfig] | None = None, start: str | None = None) -> None:
+        if presets is not None and not isinstance(presets, Mapping):
+            raise LlmlabTypeError(msg("widgets.bad_presets", kind=kind_of(presets)))
         self.presets = dict(presets or PUBLISHED_CONFIGS)
         for name, config in self.presets.items():  # the MLP width box holds a multiple of d_model
+            if not isinstance(name, str) or not isinstance(config, GPTConfig):
+                raise LlmlabTypeError(msg("widgets.bad_presets", kind=f"{kind_of(name)} → {kind_of(config)}"))
             if config.d_mlp % config.d_model:
                 raise LlmlabError(msg("widgets.mlp_not_multiple", name=name, d_mlp=config.d_mlp,
                                       d_model=config.d_model))

@@ -7,6 +7,8 @@ MESSAGES: dict[str, str] = {
     "copying.no_different_colours": "None of these fact questions has two different colours in its story; the patching needs some that do.",
     "copying.not_stories": "This needs the changed stories of changed_stories(tokenizer, lines), not {kind}.",
     "copying.bad_change": "Unknown change {change!r}: choose one of {changes}.",
+    "facts.not_a_tokenizer": "Fact questions are read with the llmlab tokenizer that came with the model, not {kind}.",
+    "facts.not_word_tokens": "Fact questions need the toy corpus's word tokenizer (one token per word); this tokenizer splits them differently.",
     "facts.not_lines": "The lines must be a list of strings (toy-corpus lines), not {kind}.",
     "facts.not_a_question": "This line is not a fact question of the toy corpus ('A has the C T . B has the C T . what does A have ?'): {line!r}",
     "facts.no_questions": "There are no fact questions (lines with a '?') among these lines.",

@@ -127,6 +127,8 @@ MESSAGES: dict[str, str] = {
     "plots.copying.share_right": "share of the questions answered right",
     "plots.copying.accuracy_title": "share of the {n} fact questions answered right without one head (with every head: {intact:.3f})",
     "plots.copying.entering": "entering block {block}",
+    "plots.copying.bad_changes": "The patching figure draws one panel per change, named {changes}; got {got}.",
+    "plots.copying.tokens_per_column": "The patching figure needs one token label per position: {n} of them, got {got}.",
     "plots.copying.share_other": "share writing the other colour",
     "plots.copying.change_asked": "the hidden state at one position taken from the story asking about the other person",
     "plots.copying.change_colours": "the hidden state at one position taken from the story where the two people swap colours",

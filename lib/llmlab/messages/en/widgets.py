@@ -118,6 +118,7 @@ MESSAGES: dict[str, str] = {
     "widgets.n_layers": "layers",
     "widgets.d_model": "d_model",
     "widgets.mlp_ratio": "MLP width (× d_model)",
+    "widgets.bad_presets": "The presets must map names (text) to GPTConfig objects, e.g. PUBLISHED_CONFIGS; got {kind}.",
     "widgets.mlp_not_multiple": (
         "The model {name!r} has an MLP width of {d_mlp}, not a whole multiple of its d_model ({d_model}); "
         "this calculator takes the MLP width as a multiple of d_model."

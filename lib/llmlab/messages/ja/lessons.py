@@ -7,6 +7,8 @@ MESSAGES: dict[str, str] = {
     "copying.no_different_colours": "これらの事実の質問には、話の中の 2 つの色が異なるものがありません。パッチングには色が異なる質問が必要です。",
     "copying.not_stories": "ここには changed_stories(tokenizer, lines) が返す変えた話が必要です。{kind} は使えません。",
     "copying.bad_change": "変更 {change!r} はありません。{changes} のどれかを選んでください。",
+    "facts.not_a_tokenizer": "事実の質問は、モデルと一緒に来た llmlab のトークナイザーで読みます。{kind} ではありません。",
+    "facts.not_word_tokens": "事実の質問には、トイコーパスの単語トークナイザー（一語が一トークン）が必要です。このトークナイザーは別の区切り方をします。",
     "facts.not_lines": "lines は文字列（トイコーパスの行）のリストでなければなりません。{kind} ではありません。",
     "facts.not_a_question": "この行はトイコーパスの事実の質問（'A has the C T . B has the C T . what does A have ?'）ではありません: {line!r}",
     "facts.no_questions": "これらの行には事実の質問（'?' を含む行）がありません。",

@@ -134,6 +134,8 @@ MESSAGES: dict[str, str] = {
     "plots.copying.share_right": "正しく答えた質問の割合",
     "plots.copying.accuracy_title": "{n} 問の事実の質問のうち、ヘッドを 1 つ取り除いても正しく答えた割合（全ヘッドあり: {intact:.3f}）",
     "plots.copying.entering": "ブロック {block} に入る所",
+    "plots.copying.bad_changes": "パッチングの図は変更ごとに一枚のパネルを描きます。名前は {changes} のどれかです（受け取ったもの: {got}）。",
+    "plots.copying.tokens_per_column": "パッチングの図には、位置ごとにトークンのラベルが一つ必要です。{n} 個必要ですが、受け取ったのは {got} です。",
     "plots.copying.share_other": "もう 1 人の色を書いた割合",
     "plots.copying.change_asked": "1 つの位置の隠れ状態を、もう 1 人について尋ねる話から取った場合",
     "plots.copying.change_colours": "1 つの位置の隠れ状態を、2 人が色を入れ替えた話から取った場合",

@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "widgets.n_layers": "ブロック数",
     "widgets.d_model": "d_model",
     "widgets.mlp_ratio": "MLP の幅（d_model の何倍か）",
+    "widgets.bad_presets": "プリセットは、名前（文字列）から GPTConfig への対応でなければなりません（例: PUBLISHED_CONFIGS）。受け取ったもの: {kind}。",
     "widgets.mlp_not_multiple": (
         "モデル {name!r} の MLP の幅 {d_mlp} は、d_model（{d_model}）のちょうど何倍かになっていません。"
         "この計算機は MLP の幅を d_model の何倍かで受け取ります。"
