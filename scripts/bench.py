@@ -21,13 +21,13 @@ import nbformat
 import torch
 from nbclient import NotebookClient
 
-from llmlab.own_text import (SHAKESPEARE_RECIPE, SHAKESPEARE_SHAPE, check_text_length, held_out_sizes,
+from llmlab.studies.own_text import (SHAKESPEARE_RECIPE, SHAKESPEARE_SHAPE, check_text_length, held_out_sizes,
                               held_out_windows, read_text_file, train_on_text)
 from llmlab.paths import SHAKESPEARE_FILE
-from llmlab.corpus import load_corpus
-from llmlab.facts import AccuracyCurve
-from llmlab.toy import SHIPPED_RECIPE, shipped_training_data, train_shipped_model
-from llmlab.training import evaluate
+from llmlab.toy.corpus import load_corpus
+from llmlab.toy.facts import AccuracyCurve
+from llmlab.toy.recipe import SHIPPED_RECIPE, shipped_training_data, train_shipped_model
+from llmlab.engine.training import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 

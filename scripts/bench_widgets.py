@@ -17,20 +17,20 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from llmlab.checkpoint import load_shipped_model  # noqa: E402
-from llmlab.corpus import word_kinds  # noqa: E402
-from llmlab.embeddings import load_snapshots, words_of_kind  # noqa: E402
-from llmlab.params import PUBLISHED_CONFIGS  # noqa: E402
+from llmlab.engine.checkpoint import load_shipped_model  # noqa: E402
+from llmlab.toy.corpus import word_kinds  # noqa: E402
+from llmlab.studies.embeddings import load_snapshots, words_of_kind  # noqa: E402
+from llmlab.engine.params import PUBLISHED_CONFIGS  # noqa: E402
 from llmlab.paths import DATA_DIR  # noqa: E402
-from llmlab.tokenizers import BPETokenizer, CharTokenizer, TiktokenTokenizer, available_tiktoken_encodings  # noqa: E402
-from llmlab.widgets.attention import AttentionExplorer  # noqa: E402
-from llmlab.widgets.embeddings import EmbeddingReplay  # noqa: E402
-from llmlab.widgets.generation import NextTokenExplorer  # noqa: E402
-from llmlab.widgets.hidden_states import HiddenStateExplorer  # noqa: E402
-from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget  # noqa: E402
-from llmlab.widgets.params import MLPCalculator, TransformerCalculator  # noqa: E402
-from llmlab.widgets.qkv import QKVWidget  # noqa: E402
-from llmlab.widgets.tokens import TokenizerPlayground  # noqa: E402
+from llmlab.engine.tokenizers import BPETokenizer, CharTokenizer, TiktokenTokenizer, available_tiktoken_encodings  # noqa: E402
+from llmlab.ui.widgets.attention import AttentionExplorer  # noqa: E402
+from llmlab.ui.widgets.embeddings import EmbeddingReplay  # noqa: E402
+from llmlab.ui.widgets.generation import NextTokenExplorer  # noqa: E402
+from llmlab.ui.widgets.hidden_states import HiddenStateExplorer  # noqa: E402
+from llmlab.ui.widgets.neurons import AttentionBiasWidget, NeuronWidget  # noqa: E402
+from llmlab.ui.widgets.params import MLPCalculator, TransformerCalculator  # noqa: E402
+from llmlab.ui.widgets.qkv import QKVWidget  # noqa: E402
+from llmlab.ui.widgets.tokens import TokenizerPlayground  # noqa: E402
 
 TEXTS = (  # 32 tokens each, with the word tokenizer of the toy corpus
     "EN: the small cats near the big car sleep in the garden JA: "

@@ -9,11 +9,11 @@ import time
 
 import torch
 
-from llmlab.checkpoint import SHIPPED_CHECKPOINT, save_checkpoint
-from llmlab.corpus import load_corpus
-from llmlab.facts import AccuracyCurve
+from llmlab.engine.checkpoint import SHIPPED_CHECKPOINT, save_checkpoint
+from llmlab.toy.corpus import load_corpus
+from llmlab.toy.facts import AccuracyCurve
 from llmlab.paths import DATA_DIR
-from llmlab.toy import SHIPPED_RECIPE, SHIPPED_TRAIN_LINES, shipped_training_data, train_shipped_model
+from llmlab.toy.recipe import SHIPPED_RECIPE, SHIPPED_TRAIN_LINES, shipped_training_data, train_shipped_model
 
 SNAPSHOTS = DATA_DIR / "tiny_gpt_snapshots.pt"
 QUESTIONS = 200  # validation fact questions, scored at every validation step

@@ -9,12 +9,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from llmlab.checkpoint import CheckpointError, check_writable, save_checkpoint
-from llmlab.generation import complete
+from llmlab.engine.checkpoint import CheckpointError, check_writable, save_checkpoint
+from llmlab.engine.generation import complete
 from llmlab.messages import msg
-from llmlab.own_text import check_text_length, read_text_file, train_on_text
-from llmlab.training import TrainConfig, TrainingDiverged
-from llmlab.validate import LlmlabError, integer
+from llmlab.studies.own_text import check_text_length, read_text_file, train_on_text
+from llmlab.engine.training import TrainConfig, TrainingDiverged
+from llmlab.engine.validate import LlmlabError, integer
 
 
 def main() -> None:

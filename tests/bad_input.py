@@ -19,7 +19,7 @@ import torch
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from llmlab.validate import LlmlabError
+from llmlab.engine.validate import LlmlabError
 
 CASES: Counter[str] = Counter()  # how many bad-input cases ran, and how each ended
 

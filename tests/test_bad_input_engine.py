@@ -13,16 +13,18 @@ from bad_input import ANYTHING, NUMBERS, finite_number, fuzz, outcome, tensors, 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from llmlab import corpus, embeddings, neurons, params
-from llmlab.checks import verdict
-from llmlab.config import GPTConfig
-from llmlab.data import TokenStream, text_windows
-from llmlab.generation import complete, generate, sample_next
-from llmlab.model import GPT
-from llmlab.own_text import check_text_length, held_out_sizes
-from llmlab.tokenizers import BPETokenizer, CharTokenizer, TiktokenTokenizer, WordTokenizer, tokenizer_from_dict
-from llmlab.training import TrainConfig, evaluate
-from llmlab.validate import token_ids_tensor
+from llmlab.engine import params
+from llmlab.studies import embeddings, neurons
+from llmlab.toy import corpus
+from llmlab.ui.checks import verdict
+from llmlab.engine.config import GPTConfig
+from llmlab.engine.data import TokenStream, text_windows
+from llmlab.engine.generation import complete, generate, sample_next
+from llmlab.engine.model import GPT
+from llmlab.studies.own_text import check_text_length, held_out_sizes
+from llmlab.engine.tokenizers import BPETokenizer, CharTokenizer, TiktokenTokenizer, WordTokenizer, tokenizer_from_dict
+from llmlab.engine.training import TrainConfig, evaluate
+from llmlab.engine.validate import token_ids_tensor
 
 CHARS = CharTokenizer.from_text("abc xyz\n")
 WORDS = WordTokenizer("the cat sat on mat".split())

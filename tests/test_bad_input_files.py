@@ -19,12 +19,12 @@ from bad_input import ANYTHING, NUMBERS, Anything, fuzz, outcome
 from hypothesis import given
 from hypothesis import strategies as st
 
-from llmlab.checkpoint import CheckpointError, load_checkpoint, plain_metadata, save_checkpoint
-from llmlab.config import GPTConfig
-from llmlab.data import TokenStream, text_windows
-from llmlab.model import GPT
-from llmlab.tokenizers import CharTokenizer
-from llmlab.training import History, TrainConfig, TrainingDiverged, train
+from llmlab.engine.checkpoint import CheckpointError, load_checkpoint, plain_metadata, save_checkpoint
+from llmlab.engine.config import GPTConfig
+from llmlab.engine.data import TokenStream, text_windows
+from llmlab.engine.model import GPT
+from llmlab.engine.tokenizers import CharTokenizer
+from llmlab.engine.training import History, TrainConfig, TrainingDiverged, train
 
 REPO = Path(__file__).resolve().parents[1]
 TEXT = "the quick brown fox jumps over the lazy dog. " * 20
@@ -197,7 +197,7 @@ def test_train_on_text_checks_everything_before_training(tmp_path, monkeypatch, 
 
 
 def test_save_failure_after_training_falls_back_instead_of_losing_the_model(tmp_path, monkeypatch):
-    import llmlab.checkpoint as checkpoint
+    import llmlab.engine.checkpoint as checkpoint
 
     original = checkpoint.write_file
     calls = []

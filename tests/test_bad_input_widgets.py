@@ -17,20 +17,20 @@ from bad_input import ANYTHING, CASES, NUMBERS, fuzz, outcome
 from hypothesis import given
 from hypothesis import strategies as st
 
-from llmlab.config import GPTConfig
-from llmlab.embeddings import Snapshots
+from llmlab.engine.config import GPTConfig
+from llmlab.studies.embeddings import Snapshots
 from llmlab.messages import MESSAGES
-from llmlab.model import GPT
-from llmlab.tokenizers import CharTokenizer, WordTokenizer
-from llmlab.widgets.attention import AttentionExplorer
-from llmlab.widgets.embeddings import EmbeddingReplay
-from llmlab.widgets.generation import NextTokenExplorer
-from llmlab.widgets.hidden_states import HiddenStateExplorer
-from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget
-from llmlab.widgets.params import MLPCalculator, TransformerCalculator
-from llmlab.widgets.qkv import QKVWidget
-from llmlab.widgets.tokens import TokenizerPlayground
-from llmlab.widgets.training import LiveLossPlot
+from llmlab.engine.model import GPT
+from llmlab.engine.tokenizers import CharTokenizer, WordTokenizer
+from llmlab.ui.widgets.attention import AttentionExplorer
+from llmlab.ui.widgets.embeddings import EmbeddingReplay
+from llmlab.ui.widgets.generation import NextTokenExplorer
+from llmlab.ui.widgets.hidden_states import HiddenStateExplorer
+from llmlab.ui.widgets.neurons import AttentionBiasWidget, NeuronWidget
+from llmlab.ui.widgets.params import MLPCalculator, TransformerCalculator
+from llmlab.ui.widgets.qkv import QKVWidget
+from llmlab.ui.widgets.tokens import TokenizerPlayground
+from llmlab.ui.widgets.training import LiveLossPlot
 
 WORDS = WordTokenizer("the cat dog car sat on mat big".split())
 torch.manual_seed(0)

@@ -116,15 +116,15 @@ def test_notebook_7_runs_lesson_09_and_the_keyboard_moves_a_slider(tmp_path: Pat
 
 GALLERY = '''
 %matplotlib inline
-from llmlab.checkpoint import load_shipped_model
-from llmlab.corpus import word_kinds
-from llmlab.embeddings import load_snapshots, words_of_kind
-from llmlab.params import PUBLISHED_CONFIGS
-from llmlab.tokenizers import CharTokenizer
-from llmlab.widgets.embeddings import EmbeddingReplay
-from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget
-from llmlab.widgets.params import MLPCalculator, TransformerCalculator
-from llmlab.widgets.tokens import TokenizerPlayground
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.toy.corpus import word_kinds
+from llmlab.studies.embeddings import load_snapshots, words_of_kind
+from llmlab.engine.params import PUBLISHED_CONFIGS
+from llmlab.engine.tokenizers import CharTokenizer
+from llmlab.ui.widgets.embeddings import EmbeddingReplay
+from llmlab.ui.widgets.neurons import AttentionBiasWidget, NeuronWidget
+from llmlab.ui.widgets.params import MLPCalculator, TransformerCalculator
+from llmlab.ui.widgets.tokens import TokenizerPlayground
 
 model, tokenizer, _ = load_shipped_model()
 kinds = word_kinds()

@@ -3,18 +3,18 @@
 import pytest
 import torch
 
-from llmlab.checkpoint import (
+from llmlab.engine.checkpoint import (
     SHIPPED_CHECKPOINT,
     CheckpointError,
     load_checkpoint,
     load_shipped_model,
     save_checkpoint,
 )
-from llmlab.config import GPTConfig
-from llmlab.model import GPT
-from llmlab.tokenizers import CharTokenizer
-from llmlab.toy import load_toy_data
-from llmlab.training import evaluate
+from llmlab.engine.config import GPTConfig
+from llmlab.engine.model import GPT
+from llmlab.engine.tokenizers import CharTokenizer
+from llmlab.toy.recipe import load_toy_data
+from llmlab.engine.training import evaluate
 
 
 @pytest.fixture

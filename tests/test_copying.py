@@ -2,10 +2,10 @@
 
 import pytest
 
-from llmlab.checkpoint import load_shipped_model
+from llmlab.engine.checkpoint import load_shipped_model
 import torch
 
-from llmlab.copying import (
+from llmlab.studies.copying import (
     CHANGES,
     COLOUR_FROM,
     TARGETS,
@@ -19,11 +19,11 @@ from llmlab.copying import (
     other_colour_share,
     stream_patching,
 )
-from llmlab.corpus import load_corpus
-from llmlab.edits import head_output_name, patch, zero
-from llmlab.facts import FactQuestion, answer_accuracy
-from llmlab.tokenizers import WordTokenizer
-from llmlab.validate import LlmlabError
+from llmlab.toy.corpus import load_corpus
+from llmlab.engine.edits import head_output_name, patch, zero
+from llmlab.toy.facts import FactQuestion, answer_accuracy
+from llmlab.engine.tokenizers import WordTokenizer
+from llmlab.engine.validate import LlmlabError
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +127,8 @@ def test_bad_input_is_refused_in_llmlab_words(shipped):
 
 
 def test_a_wrong_tokenizer_and_bad_figure_input_are_refused_in_llmlab_words(shipped):
-    from llmlab.plots.copying import head_accuracy_figure, stream_patching_figure
-    from llmlab.tokenizers import CharTokenizer
+    from llmlab.ui.plots.copying import head_accuracy_figure, stream_patching_figure
+    from llmlab.engine.tokenizers import CharTokenizer
 
     model, tokenizer, questions = shipped
     with pytest.raises(LlmlabError, match="tokenizer that came with the model"):

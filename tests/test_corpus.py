@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from llmlab import corpus
+from llmlab.toy import corpus
 from llmlab.messages import msg
 from llmlab.paths import DATA_DIR
 

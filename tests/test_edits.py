@@ -3,10 +3,10 @@
 import pytest
 import torch
 
-from llmlab.config import GPTConfig
-from llmlab.edits import Edit, head_output_name, mean, patch, reference_means, zero
-from llmlab.model import GPT
-from llmlab.trace import activation_names
+from llmlab.engine.config import GPTConfig
+from llmlab.engine.edits import Edit, head_output_name, mean, patch, reference_means, zero
+from llmlab.engine.model import GPT
+from llmlab.engine.trace import activation_names
 
 CONFIG = GPTConfig(vocab_size=23, context_length=16, d_model=32, n_heads=4, n_layers=3)
 IDS = [3, 1, 4, 1, 5, 9, 2, 6]
@@ -98,7 +98,7 @@ def test_batched_edits_match_one_sequence_at_a_time(model):
         ({"blocks.0.mlp.out": patch(torch.zeros(8, 5))}, r"shape \(8, 32\)"),
         ({"blocks.0.attn.z": mean(torch.zeros(32))}, r"shape \(4, 8\)"),
         ({"blocks.0.attn.pattern": mean(torch.zeros(4, 8))}, "cannot be mean-ablated"),
-        ({"blocks.0.attn.z": "zero"}, "llmlab.edits.zero"),
+        ({"blocks.0.attn.z": "zero"}, "llmlab.engine.edits.zero"),
     ],
 )
 def test_bad_edits_get_a_clear_message(model, edits, says):
@@ -124,8 +124,8 @@ def test_bad_edit_arguments_get_a_clear_message(make):
 
 
 def test_edits_refuse_a_kv_cache(model):
-    from llmlab.model import KVCache
-    from llmlab.trace import Trace
+    from llmlab.engine.model import KVCache
+    from llmlab.engine.trace import Trace
 
     with pytest.raises(ValueError, match="without a KV cache"):
         model(torch.tensor([IDS]), trace=Trace({"embed": zero()}), cache=KVCache())
@@ -150,7 +150,7 @@ def test_without_the_causal_mask_earlier_positions_see_later_tokens(model):
 
 
 def test_bad_reference_sets_and_names_get_a_clear_message(model):
-    from llmlab.validate import LlmlabError
+    from llmlab.engine.validate import LlmlabError
 
     for bad in ([], "abc", [[]], [[1.5, 2]], [[1, 99]], 7, [[1, 2], "x"]):
         with pytest.raises(LlmlabError):
@@ -160,7 +160,7 @@ def test_bad_reference_sets_and_names_get_a_clear_message(model):
 
 
 def test_an_unknown_trace_name_is_an_llmlab_error_and_a_key_error(model):
-    from llmlab.validate import LlmlabError
+    from llmlab.engine.validate import LlmlabError
 
     _, trace = model.run_with_trace([1, 2])
     with pytest.raises(LlmlabError) as caught:
@@ -170,7 +170,7 @@ def test_an_unknown_trace_name_is_an_llmlab_error_and_a_key_error(model):
 
 
 def test_a_model_too_big_for_memory_is_refused_before_allocating():
-    from llmlab.validate import LlmlabError
+    from llmlab.engine.validate import LlmlabError
 
     huge = GPTConfig(vocab_size=50_000, context_length=2048, d_model=12288, n_heads=96, n_layers=96)
     with pytest.raises(LlmlabError, match="too big to build here"):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from llmlab import envcheck
-from llmlab.device import pick_device
+from llmlab.ui import envcheck
+from llmlab.engine.device import pick_device
 
 
 @pytest.fixture

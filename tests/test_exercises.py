@@ -2,8 +2,8 @@
 
 import pytest
 
-import llmlab.exercises  # noqa: F401  (registers every lesson's exercises)
-from llmlab.checks import EXERCISES, check, solution, verdict
+import llmlab.ui.exercises  # noqa: F401  (registers every lesson's exercises)
+from llmlab.ui.checks import EXERCISES, check, solution, verdict
 from llmlab.messages import msg
 
 IDS = sorted(EXERCISES)

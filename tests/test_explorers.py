@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from llmlab.config import GPTConfig
-from llmlab.model import GPT
-from llmlab.tokenizers import CharTokenizer, WordTokenizer
-from llmlab.widgets.attention import AttentionExplorer
-from llmlab.widgets.hidden_states import HiddenStateExplorer
+from llmlab.engine.config import GPTConfig
+from llmlab.engine.model import GPT
+from llmlab.engine.tokenizers import CharTokenizer, WordTokenizer
+from llmlab.ui.widgets.attention import AttentionExplorer
+from llmlab.ui.widgets.hidden_states import HiddenStateExplorer
 
 WORDS = WordTokenizer("EN: JA: the cats near big car sleep in garden 猫 たち が 庭 で 寝る".split())
 TEXT = "EN: the cats near the big car sleep in the garden JA:"

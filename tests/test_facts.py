@@ -2,9 +2,9 @@
 
 import pytest
 
-from llmlab.validate import LlmlabError
+from llmlab.engine.validate import LlmlabError
 
-from llmlab.facts import FactQuestion, count_answers
+from llmlab.toy.facts import FactQuestion, count_answers
 
 LINE = "ken has the red ball . mia has the red cup . what does mia have ? the red cup"
 
@@ -32,11 +32,11 @@ def test_count_answers_tells_copied_parts_from_invented_ones():
 
 
 def test_answer_accuracy_is_the_greedy_answers_and_refuses_what_is_not_a_question():
-    from llmlab.checkpoint import load_shipped_model
-    from llmlab.corpus import load_corpus
-    from llmlab.facts import answer_accuracy
-    from llmlab.generation import complete
-    from llmlab.validate import LlmlabError
+    from llmlab.engine.checkpoint import load_shipped_model
+    from llmlab.toy.corpus import load_corpus
+    from llmlab.toy.facts import answer_accuracy
+    from llmlab.engine.generation import complete
+    from llmlab.engine.validate import LlmlabError
 
     model, tokenizer, _ = load_shipped_model()
     questions = [line for line in load_corpus()[1] if " ? " in line][:40]
@@ -55,10 +55,10 @@ def test_answer_accuracy_is_the_greedy_answers_and_refuses_what_is_not_a_questio
 
 
 def test_answer_accuracy_with_edits_and_the_curve_callback():
-    from llmlab.checkpoint import load_shipped_model
-    from llmlab.corpus import load_corpus
-    from llmlab.edits import head_output_name, zero
-    from llmlab.facts import AccuracyCurve, answer_accuracy
+    from llmlab.engine.checkpoint import load_shipped_model
+    from llmlab.toy.corpus import load_corpus
+    from llmlab.engine.edits import head_output_name, zero
+    from llmlab.toy.facts import AccuracyCurve, answer_accuracy
 
     model, tokenizer, _ = load_shipped_model()
     questions = [line for line in load_corpus()[1] if " ? " in line][:40]

@@ -28,48 +28,48 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from llmlab.attention_math import softmax_sharpness
-from llmlab.checkpoint import load_shipped_model
-from llmlab.config import GPTConfig
-from llmlab.corpus import vocabulary, word_kinds
-from llmlab.embeddings import Snapshots, compare_axes_and_direction, load_snapshots, word_ids, words_of_kind
-from llmlab.head_roles import ABLATIONS, TASKS, AblationEffects, AttentionStatistics
-from llmlab.kind_targets import KINDS
-from llmlab.knowledge import KnowledgeTable, LensScores, model_parts
-from llmlab.kv_cache import step_times
-from llmlab.loss_by_kind import KINDS as LINE_KINDS
-from llmlab.loss_by_kind import KindLoss
+from llmlab.studies.attention_math import softmax_sharpness
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.engine.config import GPTConfig
+from llmlab.toy.corpus import vocabulary, word_kinds
+from llmlab.studies.embeddings import Snapshots, compare_axes_and_direction, load_snapshots, word_ids, words_of_kind
+from llmlab.studies.head_roles import ABLATIONS, TASKS, AblationEffects, AttentionStatistics
+from llmlab.toy.kinds import KINDS
+from llmlab.studies.knowledge import KnowledgeTable, LensScores, model_parts
+from llmlab.studies.kv_cache import step_times
+from llmlab.toy.loss_by_kind import KINDS as LINE_KINDS
+from llmlab.toy.loss_by_kind import KindLoss
 from llmlab.messages import language, msg, set_language
-from llmlab.model import GPT, causal_mask
-from llmlab.params import PUBLISHED_CONFIGS, formula_parameters, total
-from llmlab.plots.attention import AttentionFigure
-from llmlab.plots.embeddings import (plot_coordinates, plot_neighbour_similarity, plot_separation,
+from llmlab.engine.model import GPT, causal_mask
+from llmlab.engine.params import PUBLISHED_CONFIGS, formula_parameters, total
+from llmlab.ui.plots.attention import AttentionFigure
+from llmlab.ui.plots.embeddings import (plot_coordinates, plot_neighbour_similarity, plot_separation,
                                      plot_similarity_heatmaps)
-from llmlab.plots.generation import causal_mask_figure, mask_losses_figure, step_times_figure
-from llmlab.plots.head_roles import ablation_figure, attention_statistics_figure
-from llmlab.copying import CHANGES
-from llmlab.plots.copying import head_accuracy_figure, stream_patching_figure
-from llmlab.plots.knowledge import knowledge_figure, lens_figure, selectivity_figure
-from llmlab.plots.neurons import weight_vs_bias_figure
-from llmlab.plots.params import embedding_share_figure, four_numbers_figure, memory_figure
-from llmlab.plots.pipeline import pipeline_figure
-from llmlab.plots.qkv import sharpness_figure
-from llmlab.plots.token_labels import can_draw, token_labels
-from llmlab.plots.tokens import plot_language_bars, plot_tokens_per_character
-from llmlab.plots.training import cost_figure, learning_rate_figure, loss_by_kind_figure
-from llmlab.tokenizers import CharTokenizer
-from llmlab.training import History
-from llmlab.training_cost import StepTimes
-from llmlab.widgets.attention import AttentionExplorer
-from llmlab.widgets.base import WidgetPanel
-from llmlab.widgets.embeddings import EmbeddingReplay
-from llmlab.widgets.generation import NextTokenExplorer
-from llmlab.widgets.hidden_states import HiddenStateExplorer
-from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget
-from llmlab.widgets.params import MLPCalculator, TransformerCalculator
-from llmlab.widgets.qkv import QKVWidget
-from llmlab.widgets.tokens import TokenizerPlayground
-from llmlab.widgets.training import LiveLossPlot
+from llmlab.ui.plots.generation import causal_mask_figure, mask_losses_figure, step_times_figure
+from llmlab.ui.plots.head_roles import ablation_figure, attention_statistics_figure
+from llmlab.studies.copying import CHANGES
+from llmlab.ui.plots.copying import head_accuracy_figure, stream_patching_figure
+from llmlab.ui.plots.knowledge import knowledge_figure, lens_figure, selectivity_figure
+from llmlab.ui.plots.neurons import weight_vs_bias_figure
+from llmlab.ui.plots.params import embedding_share_figure, four_numbers_figure, memory_figure
+from llmlab.ui.plots.pipeline import pipeline_figure
+from llmlab.ui.plots.qkv import sharpness_figure
+from llmlab.ui.plots.token_labels import can_draw, token_labels
+from llmlab.ui.plots.tokens import plot_language_bars, plot_tokens_per_character
+from llmlab.ui.plots.training import cost_figure, learning_rate_figure, loss_by_kind_figure
+from llmlab.engine.tokenizers import CharTokenizer
+from llmlab.engine.training import History
+from llmlab.studies.training_cost import StepTimes
+from llmlab.ui.widgets.attention import AttentionExplorer
+from llmlab.ui.widgets.base import WidgetPanel
+from llmlab.ui.widgets.embeddings import EmbeddingReplay
+from llmlab.ui.widgets.generation import NextTokenExplorer
+from llmlab.ui.widgets.hidden_states import HiddenStateExplorer
+from llmlab.ui.widgets.neurons import AttentionBiasWidget, NeuronWidget
+from llmlab.ui.widgets.params import MLPCalculator, TransformerCalculator
+from llmlab.ui.widgets.qkv import QKVWidget
+from llmlab.ui.widgets.tokens import TokenizerPlayground
+from llmlab.ui.widgets.training import LiveLossPlot
 
 # Latin-letter words a Japanese screen may show: code names, units, number formats, model names.
 ALLOWED = {

@@ -15,16 +15,16 @@ import pytest
 import torch
 from test_japanese_display import english_words, sample_values, figure_texts, widget_texts
 
-from llmlab.checkpoint import load_shipped_model
+from llmlab.engine.checkpoint import load_shipped_model
 from llmlab.messages import CATALOGUES, language, msg, set_language
-from llmlab.params import PUBLISHED_CONFIGS, formula_parameters, total
-from llmlab.plots.embeddings import plot_neighbour_similarity, plot_similarity_heatmaps
-from llmlab.plots.params import embedding_share_figure, four_numbers_figure
-from llmlab.plots.tokens import plot_language_bars, plot_tokens_per_character
-from llmlab.printouts import component_name, say
-from llmlab.tokenizers import CharTokenizer
-from llmlab.widgets.params import TransformerCalculator
-from llmlab.widgets.tokens import TokenizerPlayground
+from llmlab.engine.params import PUBLISHED_CONFIGS, formula_parameters, total
+from llmlab.ui.plots.embeddings import plot_neighbour_similarity, plot_similarity_heatmaps
+from llmlab.ui.plots.params import embedding_share_figure, four_numbers_figure
+from llmlab.ui.plots.tokens import plot_language_bars, plot_tokens_per_character
+from llmlab.ui.printouts import component_name, say
+from llmlab.engine.tokenizers import CharTokenizer
+from llmlab.ui.widgets.params import TransformerCalculator
+from llmlab.ui.widgets.tokens import TokenizerPlayground
 
 LESSONS = ("lesson00.", "lesson01.", "lesson02.", "lesson03.", "lesson04.")
 PYTHON_VALUES = {"True", "False"}  # what a cell's comparison prints, in any language
@@ -95,7 +95,7 @@ def test_figures_and_widgets_with_the_lessons_labels_are_japanese():
 
 
 def test_printing_loads_no_model_code():
-    """Lesson 03 prints with ``say`` from its first cell, then shows that BPE training never loaded llmlab.model."""
-    code = "import sys, llmlab.printouts; print('llmlab.model' in sys.modules, 'matplotlib' in sys.modules)"
+    """Lesson 03 prints with ``say`` from its first cell, then shows that BPE training never loaded llmlab.engine.model."""
+    code = "import sys, llmlab.ui.printouts; print('llmlab.engine.model' in sys.modules, 'matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]

@@ -1,7 +1,7 @@
 """Lessons 05–09 in Japanese: what their code cells print, and the labels they hand to figures.
 
 The cells print with ``printouts.say("lessonNN.key", ...)``, the tables of lessons 05 and 07 with their
-printers in ``llmlab.printouts``, and they name runs, models and kinds of word through ``printouts``'
+printers in ``llmlab.ui.printouts``, and they name runs, models and kinds of word through ``printouts``'
 name functions. Here every such template is filled in, every printer and name function is run and the
 mask-experiment and KV-cache figures are drawn with the lessons' labels, after ``set_language("ja")``;
 no English word may remain (the scan of test_japanese_display).
@@ -15,18 +15,18 @@ import pytest
 import torch
 from test_japanese_display import english_words, sample_values, figure_texts
 
-from llmlab.checkpoint import load_shipped_model
-from llmlab.head_roles import ABLATIONS, TASKS, AblationEffects, AttentionStatistics
-from llmlab.kind_targets import KINDS
-from llmlab.knowledge import KnowledgeTable, LensScores, model_parts
-from llmlab.kv_cache import step_times
-from llmlab.loss_by_kind import KINDS as LINE_KINDS
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.studies.head_roles import ABLATIONS, TASKS, AblationEffects, AttentionStatistics
+from llmlab.toy.kinds import KINDS
+from llmlab.studies.knowledge import KnowledgeTable, LensScores, model_parts
+from llmlab.studies.kv_cache import step_times
+from llmlab.toy.loss_by_kind import KINDS as LINE_KINDS
 from llmlab.messages import CATALOGUES, language, msg, set_language
-from llmlab.plots.generation import mask_losses_figure, step_times_figure
-from llmlab.printouts import (ablation_table, cache_path_name, lens_table, line_kind_name, memory_part_name,
+from llmlab.ui.plots.generation import mask_losses_figure, step_times_figure
+from llmlab.ui.printouts import (ablation_table, cache_path_name, lens_table, line_kind_name, memory_part_name,
                               rise_table, run_name, say, shape_name, statistic_name, stop_reason, task_name,
                               word_kind_name, yes_no)
-from llmlab.training_cost import training_memory
+from llmlab.studies.training_cost import training_memory
 
 LESSONS = ("lesson05.", "lesson06.", "lesson07.", "lesson08.", "lesson09.", "printouts.")
 # Shown in a Japanese printout on purpose: Python's own values, a function's name, a unit, the play's speaker.

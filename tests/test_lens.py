@@ -3,8 +3,8 @@
 import pytest
 import torch
 
-from llmlab.config import GPTConfig
-from llmlab.lens import (
+from llmlab.engine.config import GPTConfig
+from llmlab.engine.lens import (
     attention_patterns,
     check_head,
     check_layer,
@@ -14,8 +14,8 @@ from llmlab.lens import (
     logit_lens,
     most_read,
 )
-from llmlab.model import GPT
-from llmlab.tokenizers import UnknownTokenError, WordTokenizer
+from llmlab.engine.model import GPT
+from llmlab.engine.tokenizers import UnknownTokenError, WordTokenizer
 
 CONFIG = GPTConfig(vocab_size=12, context_length=8, d_model=16, n_heads=2, n_layers=3)
 TOKENIZER = WordTokenizer(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"])

@@ -8,7 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from llmlab.attention_math import (
+from llmlab.studies.attention_math import (
     attention,
     attention_steps,
     head_columns,
@@ -19,17 +19,17 @@ from llmlab.attention_math import (
     recompute_values,
     softmax_sharpness,
 )
-from llmlab.checkpoint import load_shipped_model
-from llmlab.checks import verdict
-from llmlab.config import GPTConfig
-from llmlab.corpus import load_corpus
-from llmlab.edits import reference_means
-from llmlab.exercises import lesson05
-from llmlab.head_roles import ablation_edit, ablation_effects, attention_statistics, head_means, task_lines
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.ui.checks import verdict
+from llmlab.engine.config import GPTConfig
+from llmlab.toy.corpus import load_corpus
+from llmlab.engine.edits import reference_means
+from llmlab.ui.exercises import lesson05
+from llmlab.studies.head_roles import ablation_edit, ablation_effects, attention_statistics, head_means, task_lines
 from llmlab.messages import msg
-from llmlab.model import GPT, causal_mask
-from llmlab.validate import LlmlabError
-from llmlab.widgets.qkv import QKVWidget
+from llmlab.engine.model import GPT, causal_mask
+from llmlab.engine.validate import LlmlabError
+from llmlab.ui.widgets.qkv import QKVWidget
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +149,7 @@ def test_task_positions_point_at_the_right_words(shipped, val_lines):
         words = tokenizer.token_strings(data.ids[i].tolist())
         subject = words[int(data.subject[i])]
         target = tokenizer.token_strings([int(data.translation_target[i])])[0]
-        from llmlab.corpus import JAPANESE, NOUN_FORMS
+        from llmlab.toy.corpus import JAPANESE, NOUN_FORMS
         assert JAPANESE[NOUN_FORMS[subject][0]] == target
         assert words[int(data.translation_query[i]) + 1] == target
     for case, line in enumerate(data.agreement_lines.tolist()):
@@ -336,7 +336,7 @@ def test_a_model_without_biases_works_too():
 
 
 def test_best_probabilities_are_the_grammars_own(shipped, val_lines):
-    from llmlab.head_roles import best_probabilities
+    from llmlab.studies.head_roles import best_probabilities
 
     model, tokenizer = shipped
     data = task_lines(val_lines, tokenizer, limit=60)

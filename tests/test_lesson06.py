@@ -8,24 +8,24 @@ from dataclasses import replace
 import pytest
 import torch
 
-import llmlab.exercises  # noqa: F401  (registers every lesson's exercises)
-from llmlab.checkpoint import load_shipped_model
-from llmlab.checks import verdict
-from llmlab.config import GPTConfig
-from llmlab.corpus import NOUN_FORMS, line_logprobs, translation_pairs
-from llmlab.exercises.lesson06 import checked_sizes
-from llmlab.fingerprint import parameter_fingerprint
-from llmlab.generation import generate, sample_next
-from llmlab.kv_cache import (cache_numbers, kv_cache_bytes, logits_one_pass, logits_prefix_by_prefix,
+import llmlab.ui.exercises  # noqa: F401  (registers every lesson's exercises)
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.ui.checks import verdict
+from llmlab.engine.config import GPTConfig
+from llmlab.toy.corpus import NOUN_FORMS, line_logprobs, translation_pairs
+from llmlab.ui.exercises.lesson06 import checked_sizes
+from llmlab.engine.fingerprint import parameter_fingerprint
+from llmlab.engine.generation import generate, sample_next
+from llmlab.studies.kv_cache import (cache_numbers, kv_cache_bytes, logits_one_pass, logits_prefix_by_prefix,
                              logits_with_cache, step_seconds, step_times)
-from llmlab.mask_experiment import run_mask_experiment, training_windows, with_steps
+from llmlab.studies.mask_experiment import run_mask_experiment, training_windows, with_steps
 from llmlab.messages import msg
-from llmlab.model import GPT, KVCache, causal_mask
-from llmlab.params import PUBLISHED_CONFIGS
-from llmlab.sampling import (check_temperature, check_top_k, generation_steps, next_token_distribution,
+from llmlab.engine.model import GPT, KVCache, causal_mask
+from llmlab.engine.params import PUBLISHED_CONFIGS
+from llmlab.engine.sampling import (check_temperature, check_top_k, generation_steps, next_token_distribution,
                              probabilities)
-from llmlab.toy import load_toy_data
-from llmlab.widgets.generation import NextTokenExplorer
+from llmlab.toy.recipe import load_toy_data
+from llmlab.ui.widgets.generation import NextTokenExplorer
 
 PROMPT = "EN: the small cats"
 
@@ -379,7 +379,7 @@ def test_step_times_runs_on_the_asked_threads_and_restores_them(shipped):
 
 
 def test_the_explorer_answers_unknown_words_in_the_learners_terms(shipped):
-    from llmlab.widgets.generation import NextTokenExplorer
+    from llmlab.ui.widgets.generation import NextTokenExplorer
 
     explorer = NextTokenExplorer(*shipped)
     explorer.reset("the zebra sleeps")

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 import torch.nn.functional as F
 
-from llmlab.checkpoint import load_shipped_model
-from llmlab.copying import (
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.studies.copying import (
     ASKED_AT,
     CHANGES,
     COLOUR_FROM,
@@ -23,17 +23,17 @@ from llmlab.copying import (
     other_colour_share,
     stream_patching,
 )
-from llmlab.corpus import load_corpus
-from llmlab.device import seed_everything
-from llmlab.edits import patch
-from llmlab.exercises import lesson07
-from llmlab.facts import FactQuestion, answer_accuracy, count_answers
-from llmlab.generation import complete
-from llmlab.kind_targets import KINDS, kind_targets, losses_by_kind
-from llmlab.knowledge import ablation, fact_answers_right, knowledge_table, lens_scores, model_parts, part
-from llmlab.loss_by_kind import loss_by_kind
-from llmlab.model import GPT
-from llmlab.neuron_probe import (
+from llmlab.toy.corpus import load_corpus
+from llmlab.engine.device import seed_everything
+from llmlab.engine.edits import patch
+from llmlab.ui.exercises import lesson07
+from llmlab.toy.facts import FactQuestion, answer_accuracy, count_answers
+from llmlab.engine.generation import complete
+from llmlab.toy.kinds import KINDS, kind_targets, losses_by_kind
+from llmlab.studies.knowledge import ablation, fact_answers_right, knowledge_table, lens_scores, model_parts, part
+from llmlab.toy.loss_by_kind import loss_by_kind
+from llmlab.engine.model import GPT
+from llmlab.studies.neuron_probe import (
     along,
     direction,
     example_context,
@@ -43,7 +43,7 @@ from llmlab.neuron_probe import (
     top_examples,
     top_token_share,
 )
-from llmlab.residual import (
+from llmlab.studies.residual import (
     BLOCK_STEPS,
     layer_norm_by_hand,
     open_block,
@@ -52,7 +52,7 @@ from llmlab.residual import (
     run_block,
     sum_of_parts,
 )
-from llmlab.validate import LlmlabError
+from llmlab.engine.validate import LlmlabError
 
 from bad_input import ANYTHING, fuzz, outcome
 
@@ -204,7 +204,7 @@ def test_the_table_reading_the_lesson_prints(shipped, table):
 
 
 def test_figures_have_a_panel_per_ablation_a_line_per_kind_a_strip_per_group(shipped, data, table, acts):
-    from llmlab.plots.knowledge import knowledge_figure, lens_figure, selectivity_figure
+    from llmlab.ui.plots.knowledge import knowledge_figure, lens_figure, selectivity_figure
 
     heatmaps = [ax for ax in knowledge_figure(table).axes if ax.get_title()]
     assert [ax.get_title().split(":")[0] for ax in heatmaps] == ["zero ablation", "mean ablation"]

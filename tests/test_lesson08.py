@@ -7,23 +7,23 @@ import copy
 import pytest
 import torch
 
-from llmlab.checkpoint import load_shipped_model
-from llmlab.config import GPTConfig
-from llmlab.corpus import line_logprobs, load_corpus
-from llmlab.data import IGNORE
-from llmlab.device import one_torch_thread
-from llmlab.facts import answer_accuracy
-from llmlab.loss_by_kind import KINDS, loss_by_kind, target_kinds
-from llmlab.model import GPT
-from llmlab.own_text import SHAKESPEARE_RECIPE, SHAKESPEARE_SHAPE
-from llmlab.params import PUBLISHED_CONFIGS, formula_parameters, total
-from llmlab.plots.training import cost_figure, learning_rate_figure, loss_by_kind_figure
-from llmlab.toy import SHIPPED_RECIPE, SHIPPED_TRAIN_LINES, load_toy_data, train_tiny_model
-from llmlab.training import TrainConfig, make_optimizer, train
-from llmlab.training_cost import adam_state_numbers, time_training_step, training_memory
-from llmlab.validate import LlmlabError
-from llmlab.weight_changes import component_changes, snapshot
-from llmlab.widgets.training import LiveLossPlot
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.engine.config import GPTConfig
+from llmlab.toy.corpus import line_logprobs, load_corpus
+from llmlab.engine.data import IGNORE
+from llmlab.engine.device import one_torch_thread
+from llmlab.toy.facts import answer_accuracy
+from llmlab.toy.loss_by_kind import KINDS, loss_by_kind, target_kinds
+from llmlab.engine.model import GPT
+from llmlab.studies.own_text import SHAKESPEARE_RECIPE, SHAKESPEARE_SHAPE
+from llmlab.engine.params import PUBLISHED_CONFIGS, formula_parameters, total
+from llmlab.ui.plots.training import cost_figure, learning_rate_figure, loss_by_kind_figure
+from llmlab.toy.recipe import SHIPPED_RECIPE, SHIPPED_TRAIN_LINES, load_toy_data, train_tiny_model
+from llmlab.engine.training import TrainConfig, make_optimizer, train
+from llmlab.studies.training_cost import adam_state_numbers, time_training_step, training_memory
+from llmlab.engine.validate import LlmlabError
+from llmlab.studies.weight_changes import component_changes, snapshot
+from llmlab.ui.widgets.training import LiveLossPlot
 
 
 @pytest.fixture(scope="module")

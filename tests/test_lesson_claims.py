@@ -10,15 +10,15 @@ from collections import Counter
 import pytest
 import torch
 
-from llmlab.checkpoint import load_shipped_model
-from llmlab.corpus import TRAIN_SEED, generate_lines, line_logprobs, load_corpus
-from llmlab.facts import FactQuestion, count_answers
-from llmlab.generation import complete, generate
-from llmlab.lens import attention_patterns, logit_lens
-from llmlab.neurons import linear_layers_per_block
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.toy.corpus import TRAIN_SEED, generate_lines, line_logprobs, load_corpus
+from llmlab.toy.facts import FactQuestion, count_answers
+from llmlab.engine.generation import complete, generate
+from llmlab.engine.lens import attention_patterns, logit_lens
+from llmlab.studies.neurons import linear_layers_per_block
 from llmlab.paths import SHAKESPEARE_FILE
-from llmlab.tokenizers import BPETokenizer, TiktokenTokenizer, tokens_per_character
-from llmlab.validate import LlmlabError
+from llmlab.engine.tokenizers import BPETokenizer, TiktokenTokenizer, tokens_per_character
+from llmlab.engine.validate import LlmlabError
 
 TRANSLATION = "EN: the cats near the big car sleep in the garden JA: 大きい 車 の 近く の"
 
@@ -159,6 +159,6 @@ def test_09_the_lens_on_the_embeddings_never_names_the_token_itself_and_gives_a_
 
 
 def test_09_the_exercise_counts_the_shipped_model_s_blocks(shipped):
-    from llmlab.exercises.lesson09 import N_BLOCKS
+    from llmlab.ui.exercises.lesson09 import N_BLOCKS
 
     assert N_BLOCKS == shipped[0].config.n_layers  # "Our model has 3 blocks" (the exercise cell)

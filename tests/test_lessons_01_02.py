@@ -5,9 +5,9 @@ import io
 import pytest
 import torch
 
-from llmlab.config import GPTConfig
-from llmlab.model import GPT
-from llmlab.neurons import (
+from llmlab.engine.config import GPTConfig
+from llmlab.engine.model import GPT
+from llmlab.studies.neurons import (
     LayerCount,
     attention_example,
     attention_module,
@@ -26,9 +26,9 @@ from llmlab.neurons import (
     torch_count,
     torch_layer_counts,
 )
-from llmlab.params import PUBLISHED_CONFIGS, formula_parameters
-from llmlab.plots.neurons import line_points, weight_vs_bias_figure
-from llmlab.plots.params import embedding_share_figure, four_numbers_figure, memory_figure, short_number
+from llmlab.engine.params import PUBLISHED_CONFIGS, formula_parameters
+from llmlab.ui.plots.neurons import line_points, weight_vs_bias_figure
+from llmlab.ui.plots.params import embedding_share_figure, four_numbers_figure, memory_figure, short_number
 
 
 # --- engine ---
@@ -149,7 +149,7 @@ def test_static_figures_draw():
 
 @pytest.fixture(scope="module")
 def widgets_module():
-    return pytest.importorskip("llmlab.widgets.params"), pytest.importorskip("llmlab.widgets.neurons")
+    return pytest.importorskip("llmlab.ui.widgets.params"), pytest.importorskip("llmlab.ui.widgets.neurons")
 
 
 def test_mlp_calculator(widgets_module):
@@ -187,8 +187,8 @@ def test_transformer_calculator(widgets_module):
 def test_transformer_calculator_counts_the_shipped_model_as_torch_does(widgets_module):
     """Lesson 01 offers our model first: its MLP is 2 × d_model wide, not GPT-2's 4 ×, and untied."""
     params, _ = widgets_module
-    from llmlab.checkpoint import load_shipped_model
-    from llmlab.params import count_parameters
+    from llmlab.engine.checkpoint import load_shipped_model
+    from llmlab.engine.params import count_parameters
 
     model = load_shipped_model()[0]
     calculator = params.TransformerCalculator({"ours": model.config, **PUBLISHED_CONFIGS})
@@ -228,8 +228,8 @@ def test_attention_bias_widget(widgets_module):
 
 @pytest.mark.parametrize("presets", ["GPT-2", {"mine": 3}, {"mine": None}, [("mine", None)]])
 def test_the_calculator_refuses_presets_that_are_not_named_configs(presets):
-    from llmlab.validate import LlmlabError
-    from llmlab.widgets.params import TransformerCalculator
+    from llmlab.engine.validate import LlmlabError
+    from llmlab.ui.widgets.params import TransformerCalculator
 
     with pytest.raises(LlmlabError, match="GPTConfig"):
         TransformerCalculator(presets)

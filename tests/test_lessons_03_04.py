@@ -3,9 +3,9 @@
 import pytest
 import torch
 
-from llmlab.checkpoint import load_shipped_model
-from llmlab.corpus import word_kinds
-from llmlab.embeddings import (
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.toy.corpus import word_kinds
+from llmlab.studies.embeddings import (
     PCA,
     SeparationReport,
     compare_axes_and_direction,
@@ -24,9 +24,9 @@ from llmlab.embeddings import (
     words_of_kind,
 )
 from llmlab.messages import msg
-from llmlab.tokenizers import BPETokenizer, CharTokenizer, TiktokenTokenizer, WordTokenizer
-from llmlab.widgets.embeddings import EmbeddingReplay
-from llmlab.widgets.tokens import TokenizerPlayground, chips_html
+from llmlab.engine.tokenizers import BPETokenizer, CharTokenizer, TiktokenTokenizer, WordTokenizer
+from llmlab.ui.widgets.embeddings import EmbeddingReplay
+from llmlab.ui.widgets.tokens import TokenizerPlayground, chips_html
 
 RARE_WORD = "ちんちんかもかも"
 

@@ -3,10 +3,10 @@
 import pytest
 import torch
 
-from llmlab.config import GPTConfig
-from llmlab.generation import generate, sample_next
-from llmlab.model import GPT, KVCache, causal_mask
-from llmlab.trace import residual_name
+from llmlab.engine.config import GPTConfig
+from llmlab.engine.generation import generate, sample_next
+from llmlab.engine.model import GPT, KVCache, causal_mask
+from llmlab.engine.trace import residual_name
 
 CONFIG = GPTConfig(vocab_size=23, context_length=16, d_model=32, n_heads=4, n_layers=3)
 

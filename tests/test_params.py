@@ -4,9 +4,9 @@ import random
 
 import pytest
 
-from llmlab.config import GPTConfig
-from llmlab.model import GPT
-from llmlab.params import (
+from llmlab.engine.config import GPTConfig
+from llmlab.engine.model import GPT
+from llmlab.engine.params import (
     PUBLISHED_CONFIGS,
     count_parameters,
     count_without_weights,

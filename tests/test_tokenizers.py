@@ -1,4 +1,4 @@
-"""Tests for llmlab.tokenizers: fast, and never touching the network."""
+"""Tests for llmlab.engine.tokenizers: fast, and never touching the network."""
 
 import hashlib
 import time
@@ -7,7 +7,7 @@ import pytest
 import tiktoken.load
 import torch
 
-from llmlab.tokenizers import (
+from llmlab.engine.tokenizers import (
     BPETokenizer,
     CharTokenizer,
     EncodingNotCachedError,

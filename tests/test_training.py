@@ -5,12 +5,12 @@ import math
 import pytest
 import torch
 
-from llmlab.config import GPTConfig
-from llmlab.corpus import line_logprobs
-from llmlab.data import IGNORE, Drill, TokenStream, line_windows, pack_lines, packed_floor, text_windows
-from llmlab.model import GPT
-from llmlab.toy import load_toy_data, tiny_config
-from llmlab.training import TrainConfig, evaluate, learning_rate_at, train
+from llmlab.engine.config import GPTConfig
+from llmlab.toy.corpus import line_logprobs
+from llmlab.engine.data import IGNORE, Drill, TokenStream, line_windows, pack_lines, packed_floor, text_windows
+from llmlab.engine.model import GPT
+from llmlab.toy.recipe import load_toy_data, tiny_config
+from llmlab.engine.training import TrainConfig, evaluate, learning_rate_at, train
 
 SHORT = TrainConfig(steps=30, batch_size=8, warmup_steps=5, eval_every=10)
 
@@ -80,7 +80,7 @@ def test_toy_floor_is_below_the_entropy_of_random_guessing(toy):
 
 
 def test_train_on_your_own_text():
-    from llmlab.own_text import train_on_text
+    from llmlab.studies.own_text import train_on_text
 
     text = "the quick brown fox jumps over the lazy dog. " * 40
     model, tokenizer, history = train_on_text(
@@ -94,7 +94,7 @@ def test_train_on_your_own_text():
 
 
 def test_validation_scores_an_evenly_spread_part_of_the_held_out_text():
-    from llmlab.own_text import held_out_sizes, held_out_windows
+    from llmlab.studies.own_text import held_out_sizes, held_out_windows
 
     x, y = held_out_windows(list(range(1_000)), 10, 250)  # 99 windows; every 4th: 25 windows, 250 characters
     assert x.shape == (25, 10) and int(x[1, 0]) == 40 and torch.equal(y, x + 1)
@@ -150,7 +150,7 @@ def test_every_step_also_drills_questions_and_keeps_both_losses(toy):
 
 
 def test_bad_data_mix_is_refused_in_llmlab_words(toy):
-    from llmlab.validate import LlmlabError
+    from llmlab.engine.validate import LlmlabError
     with pytest.raises(LlmlabError, match="drill_batch_size"):
         TrainConfig(steps=10, drill_batch_size=-1)
     with pytest.raises(LlmlabError, match="question lines to drill on"):

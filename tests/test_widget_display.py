@@ -13,21 +13,21 @@ import torch
 from matplotlib.text import Text
 from torch import nn
 
-from llmlab.checkpoint import load_shipped_model
-from llmlab.config import GPTConfig
-from llmlab.corpus import word_kinds
-from llmlab.embeddings import load_snapshots, words_of_kind
-from llmlab.model import GPT
-from llmlab.params import PUBLISHED_CONFIGS, count_without_weights, formula_parameters
-from llmlab.plots.hidden_states import HiddenStateFigure
-from llmlab.tokenizers import CharTokenizer
-from llmlab.widgets.attention import AttentionExplorer
-from llmlab.widgets.base import PANEL_CLASS, PANEL_STYLE, WidgetPanel
-from llmlab.widgets.embeddings import EmbeddingReplay
-from llmlab.widgets.hidden_states import HiddenStateExplorer
-from llmlab.widgets.neurons import AttentionBiasWidget, NeuronWidget
-from llmlab.widgets.params import MLPCalculator, TransformerCalculator
-from llmlab.widgets.tokens import TokenizerPlayground
+from llmlab.engine.checkpoint import load_shipped_model
+from llmlab.engine.config import GPTConfig
+from llmlab.toy.corpus import word_kinds
+from llmlab.studies.embeddings import load_snapshots, words_of_kind
+from llmlab.engine.model import GPT
+from llmlab.engine.params import PUBLISHED_CONFIGS, count_without_weights, formula_parameters
+from llmlab.ui.plots.hidden_states import HiddenStateFigure
+from llmlab.engine.tokenizers import CharTokenizer
+from llmlab.ui.widgets.attention import AttentionExplorer
+from llmlab.ui.widgets.base import PANEL_CLASS, PANEL_STYLE, WidgetPanel
+from llmlab.ui.widgets.embeddings import EmbeddingReplay
+from llmlab.ui.widgets.hidden_states import HiddenStateExplorer
+from llmlab.ui.widgets.neurons import AttentionBiasWidget, NeuronWidget
+from llmlab.ui.widgets.params import MLPCalculator, TransformerCalculator
+from llmlab.ui.widgets.tokens import TokenizerPlayground
 
 MAX_WIDTH_PX = 840  # JupyterLab's output area in a 1280-px-wide window is 848 px
 MAX_HEIGHT_PX = 520  # leaves room for the controls above and the message below in a 900-px window

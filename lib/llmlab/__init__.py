@@ -4,6 +4,6 @@
 Japanese (``"en"`` switches back); ``llmlab.language()`` says which is in use.
 """
 
-from .messages import LANGUAGES, language, set_language
+from llmlab.messages import LANGUAGES, language, set_language
 
 __all__ = ["LANGUAGES", "language", "set_language"]

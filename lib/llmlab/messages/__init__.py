@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 
-from ..errors import LlmlabError, LlmlabTypeError
-from . import en, ja
+from llmlab.errors import LlmlabError, LlmlabTypeError
+from llmlab.messages import en, ja
 
 LANGUAGES = ("en", "ja")
 LANGUAGE_VARIABLE = "LLMLAB_LANG"

@@ -1,6 +1,6 @@
 """The English catalogue: every message, one file per layer."""
 
-from ..merge import language_parts, merged
+from llmlab.messages.merge import language_parts, merged
 
 PARTS = language_parts(__name__)
 MESSAGES = merged(PARTS)

@@ -31,12 +31,12 @@ MESSAGES: dict[str, str] = {
     "model.not_a_config": "A GPT is built from a GPTConfig, got {kind}.",
     "model.too_big": (
         "This shape holds about {n:.1f} billion numbers ({gb:.0f} GB in float32): too big to build here "
-        "(the limit is {limit:.0f} billion). Count it without memory with llmlab.params.count_without_weights."
+        "(the limit is {limit:.0f} billion). Count it without memory with llmlab.engine.params.count_without_weights."
     ),
     # --- edits ---
     "edits.unknown_name": "No activation is named {name!r}, so it cannot be edited. Valid names: {valid}",
     "edits.not_an_edit": (
-        "The edit for {name!r} is a {value}; use llmlab.edits.zero(), mean(...) or patch(...)."
+        "The edit for {name!r} is a {value}; use llmlab.engine.edits.zero(), mean(...) or patch(...)."
     ),
     "edits.head_on_whole": (
         "{name!r} has no heads axis; head= works on blocks.b.attn.q, .k, .v, .scores, .pattern and .z."
@@ -138,7 +138,7 @@ MESSAGES: dict[str, str] = {
         "The model keeps the weights it had before step {step}."
     ),
     "training.not_a_model": "train() needs an llmlab GPT model, not {kind}.",
-    "training.not_a_stream": "train() needs the training tokens as a TokenStream (llmlab.data), not {kind}.",
+    "training.not_a_stream": "train() needs the training tokens as a TokenStream (llmlab.engine.data), not {kind}.",
     "training.not_a_config": "The training recipe must be a TrainConfig, not {kind}.",
     "training.windows_not_tensors": "The {name} inputs and targets must be tensors, not {kind}.",
     "training.windows_shape": (
@@ -234,7 +234,7 @@ MESSAGES: dict[str, str] = {
         "This line has already ended with its end-of-line token '\\n', so no word can follow it."
     ),
     "corpus.missing_file": (
-        "{path} does not exist yet. Run `python -m llmlab.corpus` to write the toy corpus."
+        "{path} does not exist yet. Run `python -m llmlab.toy.corpus` to write the toy corpus."
     ),
     "corpus.file_summary": "{path}: {lines} lines, {size} bytes",
     "corpus.entropy": (

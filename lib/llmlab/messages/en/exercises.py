@@ -246,7 +246,7 @@ MESSAGES: dict[str, str] = {
     ),
     "ex05.attention.hint": (
         "The numbers differ from softmax(q kᵀ / √d) v on {where}. Compare each step with "
-        "llmlab.attention_math.attention_steps on a small case."
+        "llmlab.studies.attention_math.attention_steps on a small case."
     ),
     # --- ex00 ---
     "ex00.blocks_why": "model.config.n_layers is 3: the tiny model stacks three transformer blocks.",

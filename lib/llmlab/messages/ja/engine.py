@@ -32,12 +32,12 @@ MESSAGES: dict[str, str] = {
     "model.not_a_config": "GPT は GPTConfig から作ります。受け取ったのは {kind} です。",
     "model.too_big": (
         "この形のモデルは約 {n:.1f} × 10億個の数（float32 で {gb:.0f} GB）を持つので、ここで作るには大きすぎます"
-        "（上限は {limit:.0f} × 10億個）。メモリを使わずに数えるには llmlab.params.count_without_weights を使ってください。"
+        "（上限は {limit:.0f} × 10億個）。メモリを使わずに数えるには llmlab.engine.params.count_without_weights を使ってください。"
     ),
     # --- edits ---
     "edits.unknown_name": "{name!r} という名前の活性化はないので、編集できません。使える名前: {valid}",
     "edits.not_an_edit": (
-        "{name!r} への編集が {value} になっています。llmlab.edits.zero()、mean(...)、patch(...) のどれかを使ってください。"
+        "{name!r} への編集が {value} になっています。llmlab.engine.edits.zero()、mean(...)、patch(...) のどれかを使ってください。"
     ),
     "edits.head_on_whole": (
         "{name!r} にはヘッドの軸がありません。head= が使えるのは blocks.b.attn.q、.k、.v、.scores、.pattern、.z です。"
@@ -149,7 +149,7 @@ MESSAGES: dict[str, str] = {
         "モデルにはステップ {step} の前の重みが残っています。"
     ),
     "training.not_a_model": "train() には llmlab の GPT モデルが必要です。{kind} は使えません。",
-    "training.not_a_stream": "train() には学習用のトークンを TokenStream（llmlab.data）として渡してください。{kind} は使えません。",
+    "training.not_a_stream": "train() には学習用のトークンを TokenStream（llmlab.engine.data）として渡してください。{kind} は使えません。",
     "training.not_a_config": "学習の設定は TrainConfig でなければなりません。{kind} は使えません。",
     "training.windows_not_tensors": "{name} の入力と正解ラベルはテンソルでなければなりません。{kind} は使えません。",
     "training.windows_shape": (
@@ -245,7 +245,7 @@ MESSAGES: dict[str, str] = {
         "この行はもう行末のトークン '\\n' で終わっているので、後に単語は続けられません。"
     ),
     "corpus.missing_file": (
-        "{path} はまだありません。`python -m llmlab.corpus` を実行して、トイコーパスを書き出してください。"
+        "{path} はまだありません。`python -m llmlab.toy.corpus` を実行して、トイコーパスを書き出してください。"
     ),
     "corpus.file_summary": "{path}: {lines} 行、{size} バイト",
     "corpus.entropy": (

@@ -179,7 +179,7 @@ MESSAGES: dict[str, str] = {
     ),
     "ex05.attention.hint": (
         "{where} のとき、数が softmax(q kᵀ / √d) v と違います。小さな例で "
-        "llmlab.attention_math.attention_steps と各ステップを比べてください。"
+        "llmlab.studies.attention_math.attention_steps と各ステップを比べてください。"
     ),
     # --- lesson 06 ---
     "ex06.causal_mask.why": (

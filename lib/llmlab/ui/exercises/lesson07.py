@@ -1,0 +1,93 @@
+"""Exercises of lesson 07 (blocks and the residual stream)."""
+
+from __future__ import annotations
+
+from llmlab.ui.checks import exercise
+from llmlab.messages import later, msg
+from llmlab.engine.params import PUBLISHED_CONFIGS
+from llmlab.engine.validate import block_and_head, number_or_none
+
+GPT2 = PUBLISHED_CONFIGS["GPT-2 small"]
+GPT2_PARTS = 2 + 2 * GPT2.n_layers  # token and position embeddings, then attention and MLP of every block
+
+DEEP_BLOCKS, DEEP_HEADS = 48, 16
+
+# Measured by lesson 07 on the shipped model (tests/test_lesson07.py re-measures them):
+TRANSLATION_HEAD = (0, 1)  # the head whose removal raises the loss of the Japanese translation most
+RUNNER_UP_TRANSLATION_HEAD = (0, 3)  # the second (zero ablation)
+COPYING_HEAD = (0, 3)  # the head without which the fewest fact questions are answered right
+NAME_HEAD = (1, 1)  # the head that reads the names most: needed, but less than any head of block 0
+COPYING_BLOCK = 0  # every head of this block is needed for the answers
+
+
+@exercise("07.residual_sum", solution=GPT2_PARTS, explanation=later("ex07.residual_sum.why", n_layers=GPT2.n_layers,
+          parts=GPT2_PARTS), typical_wrong=GPT2.n_layers)
+def residual_sum(answer: object) -> str | None:
+    """How many vectors add up to GPT-2 small's final hidden state at one position."""
+    value = number_or_none(answer)
+    if value is None:
+        return msg("ex07.one_number")
+    if value == GPT2_PARTS:
+        return None
+    if value == GPT2.n_layers:
+        return msg("ex07.residual_sum.per_block")
+    if value == 2 * GPT2.n_layers:
+        return msg("ex07.residual_sum.no_embeddings")
+    if value == 1 + 2 * GPT2.n_layers:
+        return msg("ex07.residual_sum.one_embedding")
+    return msg("ex07.residual_sum.hint")
+
+
+@exercise("07.attention_sublayers", solution=DEEP_BLOCKS, explanation=later("ex07.attention_sublayers.why",
+          blocks=DEEP_BLOCKS), typical_wrong=DEEP_BLOCKS * DEEP_HEADS)
+def attention_sublayers(answer: object) -> str | None:
+    """A model of 48 blocks with 16 heads each: how many attention sublayers does a token pass through?"""
+    value = number_or_none(answer)
+    if value is None:
+        return msg("ex07.one_number")
+    if value == DEEP_BLOCKS:
+        return None
+    if value == DEEP_BLOCKS * DEEP_HEADS:
+        return msg("ex07.attention_sublayers.heads")
+    if value == DEEP_HEADS:
+        return msg("ex07.attention_sublayers.one_block")
+    return msg("ex07.attention_sublayers.hint")
+
+
+@exercise("07.translation_head", solution=list(TRANSLATION_HEAD), explanation=later("ex07.translation_head.why"),
+          typical_wrong=list(RUNNER_UP_TRANSLATION_HEAD))
+def translation_head(answer: object) -> str | None:
+    """The head whose removal hurts the Japanese translation most (from the table of section 4)."""
+    chosen = block_and_head(answer)
+    if chosen is None:
+        return msg("ex07.translation_head.format")
+    if chosen == TRANSLATION_HEAD:
+        return None
+    if chosen == RUNNER_UP_TRANSLATION_HEAD:
+        return msg("ex07.translation_head.runner_up")
+    return msg("ex07.translation_head.hint")
+
+
+@exercise("07.copying_head", solution=list(COPYING_HEAD), explanation=later("ex07.copying_head.why"),
+          typical_wrong=list(NAME_HEAD))
+def copying_head(answer: object) -> str | None:
+    """The head whose removal costs the most fact answers (from the heatmap of section 5)."""
+    chosen = block_and_head(answer)
+    if chosen is None:
+        return msg("ex07.copying_head.format")
+    if chosen == COPYING_HEAD:
+        return None
+    if chosen == NAME_HEAD:
+        return msg("ex07.copying_head.name_head")
+    if chosen[0] == COPYING_BLOCK:
+        return msg("ex07.copying_head.close")
+    return msg("ex07.copying_head.hint")
+
+
+@exercise("07.what_travels", solution="hidden state", explanation=later("ex07.what_travels.why"), typical_wrong="V")
+def what_travels(answer: object) -> str | None:
+    """What block 1 receives from block 0: "Q", "K", "V" or "hidden state"."""
+    choices = ("q", "k", "v", "hidden state")
+    if not isinstance(answer, str) or answer.strip().lower() not in choices:
+        return msg("ex07.what_travels.format")
+    return None if answer.strip().lower() == "hidden state" else msg("ex07.what_travels.recomputed")
