@@ -1,14 +1,19 @@
 """The classroom set-up files agree with the project: what can be checked without Kubernetes or Docker.
 
 Also the choice the Makefile makes of where pip gets torch (wheelhouse, local wheel folder, or
-PyTorch's CPU-only index), read from `make -n` since that index cannot be reached from here.
+PyTorch's CPU-only index), read from `make -n` since that index cannot be reached from here, and that a
+wheelhouse counts as built for requirements.txt by content, so that a copy without its file times still does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import subprocess
+import sys
+import types
 from pathlib import Path
 
 import yaml
@@ -35,6 +40,55 @@ def test_values_yaml_parses_and_has_the_hub_config_limits() -> None:
     assert singleuser["memory"]["limit"] == limits["memory"]
     assert float(singleuser["cpu"]["limit"]) == float(limits["cpu"])
     assert singleuser["image"]["name"] == "llmlab-singleuser"
+
+
+def refusal_of(values: dict) -> str | None:
+    """What the chart's hub says when it stops at start-up with ``values`` (llmlab's extraConfig), or None."""
+    def chart_value(key: str, default=None):
+        found = values
+        for part in key.split("."):
+            if not isinstance(found, dict) or part not in found:
+                return default
+            found = found[part]
+        return found
+
+    z2jh = types.ModuleType("z2jh")
+    z2jh.get_config = chart_value
+    saved = sys.modules.get("z2jh")
+    sys.modules["z2jh"] = z2jh
+    try:
+        for snippet in values["hub"]["extraConfig"].values():
+            exec(snippet, {})
+    except SystemExit as refusal:
+        return str(refusal)
+    finally:
+        if saved is None:
+            sys.modules.pop("z2jh")
+        else:
+            sys.modules["z2jh"] = saved
+    return None
+
+
+def test_values_yaml_ships_no_password_and_the_hub_refuses_to_start_without_one() -> None:
+    values = yaml.safe_load((K8S / "values.yaml").read_text(encoding="utf-8"))
+    passwords = values["hub"]["config"]["SharedPasswordAuthenticator"]
+    assert passwords == {"user_password": "", "admin_password": ""}, "no working placeholder password"
+    assert values["hub"]["config"]["Authenticator"]["admin_users"] == ["instructor"]
+    assert refusal_of(values) is not None, "the hub must refuse to start with the shipped values"
+    for user, admin in (("class-pw", "x" * 31), ("short", "x" * 32), ("x" * 32, "x" * 32)):
+        passwords.update(user_password=user, admin_password=admin)
+        assert refusal_of(values) is not None, f"accepted {user!r} / {admin!r}"
+    passwords.update(user_password="class-pw", admin_password="x" * 32)
+    assert refusal_of(values) is None
+
+
+def test_values_yaml_keeps_the_hub_off_the_internet_until_https_is_set_up() -> None:
+    proxy = yaml.safe_load((K8S / "values.yaml").read_text(encoding="utf-8"))["proxy"]
+    assert proxy["service"]["type"] == "ClusterIP", "the chart's default is a public LoadBalancer"
+    assert proxy["https"] == {"enabled": False, "type": "letsencrypt"}
+    guide = (REPO_ROOT / "docs" / "teaching" / "setup.md").read_text(encoding="utf-8")
+    for setting in ("proxy.https.enabled", "letsencrypt", "contactEmail", "manual", "LoadBalancer"):
+        assert setting in guide, f"docs/teaching/setup.md must explain {setting}"
 
 
 def test_dockerfile_installs_exactly_requirements_txt() -> None:
@@ -71,10 +125,39 @@ def make_dry_run(target: str, **variables: str) -> list[str]:
     return [line for line in output.splitlines() if "pip install" in line or "pip wheel" in line]
 
 
+def requirements_sha256() -> str:
+    """What a completed wheelhouse's .complete holds: the sha256 of the requirements.txt it was built from."""
+    return hashlib.sha256((REPO_ROOT / "requirements.txt").read_bytes()).hexdigest()
+
+
 def test_make_uses_the_wheelhouse_alone_when_it_is_built(tmp_path: Path) -> None:
-    (tmp_path / ".complete").touch()
+    (tmp_path / ".complete").write_text(requirements_sha256() + "\n", encoding="utf-8")
     lines = make_dry_run(".venv/.llmlab-installed", WHEELHOUSE=str(tmp_path))
     assert len(lines) == 3 and all(f"--no-index --find-links {tmp_path}" in line for line in lines), lines
+
+
+def test_a_wheelhouse_copied_without_its_file_times_is_still_used(tmp_path: Path) -> None:
+    built = tmp_path / "built"
+    built.mkdir()
+    (built / ".complete").write_text(requirements_sha256() + "\n", encoding="utf-8")
+    copy = tmp_path / "usb-stick"
+    subprocess.run(["cp", "-r", str(built), str(copy)], check=True)  # cp -r: new times, not the original's
+    os.utime(copy / ".complete", (0, 0))  # older than requirements.txt, as after a copy in the wrong order
+    lines = make_dry_run(".venv/.llmlab-installed", WHEELHOUSE=str(copy))
+    assert len(lines) == 3 and all(f"--no-index --find-links {copy}" in line for line in lines), lines
+    building = subprocess.run(["make", "-n", "-C", str(REPO_ROOT), "wheelhouse", f"WHEELHOUSE={copy}"],
+                              capture_output=True, text=True, check=True).stdout
+    assert "pip wheel" not in building, f"a fresh wheelhouse is downloaded again:\n{building}"
+
+
+def test_a_wheelhouse_built_for_other_pins_is_not_used_but_built_again(tmp_path: Path) -> None:
+    for content in ("", "0" * 64 + "\n"):  # an unfinished build (or an old, empty .complete); other pins
+        (tmp_path / ".complete").write_text(content, encoding="utf-8")
+        lines = make_dry_run(".venv/.llmlab-installed", WHEELHOUSE=str(tmp_path), LOCAL_WHEELS=str(tmp_path / "no"))
+        assert not any("--no-index" in line for line in lines), lines
+        building = subprocess.run(["make", "-n", "-C", str(REPO_ROOT), "wheelhouse", f"WHEELHOUSE={tmp_path}"],
+                                  capture_output=True, text=True, check=True).stdout
+        assert "pip wheel" in building and f"echo {requirements_sha256()} > {tmp_path}/.complete" in building
 
 
 def test_make_takes_torch_from_the_local_wheel_folder(tmp_path: Path) -> None:

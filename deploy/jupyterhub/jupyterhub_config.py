@@ -10,21 +10,35 @@ file serves a workshop and `make classroom-bench`:
   LLMLAB_HUB_STATE                     folder for the hub's database, secrets and the learners' homes
   LLMLAB_HUB_AUTH                      "shared-password" (default: one class password) or "dummy" (tests)
   LLMLAB_HUB_PASSWORD                  the class password (at least 8 characters)
+  LLMLAB_HUB_ADMIN_PASSWORD            the instructor's password (at least 32 characters, another one)
   LLMLAB_HUB_MEM_LIMIT / LLMLAB_HUB_CPU_LIMIT   per-learner limits (defaults from the classroom bench)
   LLMLAB_HUB_SERVICE_TOKEN             if set, a service "classroom-bench" with this token may manage users
 
-The local spawner runs every learner's server as the same system user, each in its own home folder:
-fine on a machine set up for one workshop, not a way to keep learners' files apart (see
-docs/teaching/setup.md). Memory and CPU limits are announced to the servers (MEM_LIMIT, CPU_LIMIT) but a
-local process is not confined by them; the Kubernetes set-up (values.yaml) enforces the same figures.
+Started as root (a workshop machine; The Littlest JupyterHub's model), the hub runs each learner's server as
+a system user of their own, `jupyter-<name>`, created at their first login with a private (0700) home in
+<state>/homes/<name>; nothing a learner runs is root. The lessons and llmlab stay where they are installed,
+which only root may change (the hub refuses to start otherwise), and each learner works on a copy in their
+home. The database, cookie secret and pid files are the hub's alone (0600, in a 0711 state folder); the
+secrets in the hub's environment are not passed to learners (JupyterHub passes only Spawner.env_keep).
+The admin user "instructor" lists and stops servers at /hub/admin. Started as another user, the hub can only
+run every learner as that same user: it then serves 127.0.0.1 alone (a trial, the bench), never a room.
+Memory and CPU limits are announced to the servers (MEM_LIMIT, CPU_LIMIT) but a local process is not
+confined by them; the Kubernetes set-up (values.yaml) enforces the same figures.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
+import pwd
+import stat
+import subprocess
 import sys
+import traceback
 from pathlib import Path
+
+from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
+
+from llmlab.lesson_copies import hand_out
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -32,7 +46,49 @@ LESSONS = REPO / "notebooks"
 STATE = Path(os.environ.get("LLMLAB_HUB_STATE", REPO / "build" / "hub")).resolve()
 HOMES = STATE / "homes"
 PROXY = HERE / "node_modules" / ".bin" / "configurable-http-proxy"
+LAB_SETTINGS = HERE.parent / "lab"  # overrides.json: no "get notified about Jupyter news" pop-up
+AS_ROOT = os.getuid() == 0  # then every learner is a system user of their own
+LEARNER_PREFIX = "jupyter-"  # learner alice runs as system user jupyter-alice
+ADMIN = "instructor"
+# Names learners may choose: lowercase letters, digits and '-', so that "Alice" cannot become "alice"'s
+# account unnoticed, and jupyter-<name> stays within useradd's 32 characters.
+NAME_PATTERN = r"[a-z][a-z0-9-]{0,19}"
+SECRETS = ("jupyterhub.sqlite", "jupyterhub_cookie_secret")
+
+os.umask(0o077)  # everything the hub writes (database, cookie secret, pid files) is readable by it alone
 STATE.mkdir(parents=True, exist_ok=True)
+HOMES.mkdir(exist_ok=True)
+# Learners pass through the state folder to their homes (0711: they cannot list it); the hub's own files
+# in it are 0600 (those of an older state folder too).
+for folder in (STATE, HOMES):
+    folder.chmod(0o711 if AS_ROOT else 0o700)
+for secret in SECRETS:
+    if (STATE / secret).exists():
+        (STATE / secret).chmod(0o600)
+
+
+def unsafe_for_learners(path: Path) -> list[str]:
+    """Why learners could change ``path`` (or a folder above it), or could not reach it: empty when neither."""
+    problems = []
+    for folder in [path, *path.parents]:
+        mode = folder.stat()
+        if mode.st_uid != 0 or (mode.st_mode & 0o022 and not mode.st_mode & stat.S_ISVTX):
+            problems.append(f"{folder} can be changed by others than root (owner uid {mode.st_uid}, "
+                            f"mode {stat.filemode(mode.st_mode)})")
+        if folder != path and not mode.st_mode & stat.S_IXOTH:
+            problems.append(f"{folder} cannot be entered by other users")
+    return problems
+
+
+if AS_ROOT:
+    # The lessons and llmlab, the venv, the Python it was made from, and the learners' homes.
+    paths = (REPO, Path(sys.prefix), Path(sys.base_prefix), HOMES)
+    problems = [problem for path in paths for problem in unsafe_for_learners(path.resolve())]
+    if problems:
+        raise SystemExit("Learners must be able to run llmlab but not change it, and reach their homes:\n    "
+                         + "\n    ".join(dict.fromkeys(problems)) + "\nInstall the repository (and .venv, from a "
+                         "Python outside root's home) where only root can write, e.g. /opt/llmlab, and keep "
+                         "LLMLAB_HUB_STATE in such a place.")
 
 # Sized by `make classroom-bench` (docs/teaching/capacity.md): one learner's kernel peaked at 0.31 GB on
 # lesson 09 and their Jupyter server at 0.13 GB, so 1 GB leaves room for the lessons that train; an
@@ -57,28 +113,107 @@ c.JupyterHub.cleanup_servers = True  # stopping the hub stops every learner's se
 c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(STATE / "jupyterhub.pid")
+c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")
+if not AS_ROOT and c.JupyterHub.ip != "127.0.0.1":
+    raise SystemExit("Started as a user other than root, the hub runs every learner as that same user, who can\n"
+                     "then read each other's work: it serves 127.0.0.1 only. For a room, start it as root.")
 
 # Who may log in.
 auth = os.environ.get("LLMLAB_HUB_AUTH", "shared-password")
 c.JupyterHub.authenticator_class = auth
 if auth == "shared-password":
-    password = os.environ.get("LLMLAB_HUB_PASSWORD", "")
-    if len(password) < 8:  # without one nobody could log in; say so now rather than at the login page
-        raise SystemExit("Choose a class password of at least 8 characters first:\n"
-                         "    LLMLAB_HUB_PASSWORD='...' make hub")
+    # Read, then dropped from the environment the proxy inherits.
+    password = os.environ.pop("LLMLAB_HUB_PASSWORD", "")
+    admin_password = os.environ.pop("LLMLAB_HUB_ADMIN_PASSWORD", "")
+    if len(password) < 8 or len(admin_password) < 32 or password == admin_password:
+        # without them nobody could log in; say so now rather than at the login page
+        raise SystemExit("Choose a class password (8 characters or more) and a different instructor password\n"
+                         "(32 or more, e.g. `openssl rand -hex 16`) first:\n"
+                         "    LLMLAB_HUB_PASSWORD='...' LLMLAB_HUB_ADMIN_PASSWORD='...' make hub")
     c.SharedPasswordAuthenticator.user_password = password
+    c.SharedPasswordAuthenticator.admin_password = admin_password
+elif c.JupyterHub.ip != "127.0.0.1":  # "dummy" lets anyone in under any name
+    raise SystemExit(f"LLMLAB_HUB_AUTH={auth} is for tests on 127.0.0.1 only.")
 c.Authenticator.allow_all = True  # anyone with the class password; names are chosen at login
+c.Authenticator.admin_users = {ADMIN}  # /hub/admin: who is logged in; stop a stuck server
+c.Authenticator.username_pattern = f"^{NAME_PATTERN}$"
+c.JupyterHub.template_vars = {"announcement_login": (
+    "Your name: lowercase letters a-z, digits and '-', starting with a letter (at most 20)."
+    " 名前は英小文字・数字・「-」で、英字から始めてください(20文字まで)。")}
+
+
+def refuse_capitals(authenticator, handler, authentication: dict) -> dict | None:
+    """Refuse a name typed with capitals: JupyterHub would silently make "Alice" the account of "alice"."""
+    name = authentication["name"]
+    typed = handler.get_argument("username", name, strip=True) if handler is not None else name
+    return authentication if typed == name else None
+
+
+c.Authenticator.post_auth_hook = refuse_capitals
+
+
+class LearnerSpawner(LocalProcessSpawner):
+    """Runs learner <name>'s server as the system user jupyter-<name> (see ``add_system_user``)."""
+
+    @property
+    def system_user(self) -> str:
+        return LEARNER_PREFIX + self.user.name
+
+    def make_preexec_fn(self, name: str):
+        return set_user_setuid(self.system_user)
+
+    def user_env(self, env: dict[str, str]) -> dict[str, str]:
+        entry = pwd.getpwnam(self.system_user)
+        env.update(USER=self.system_user, HOME=entry.pw_dir, SHELL=entry.pw_shell)
+        return env
+
+
+def add_system_user(name: str, home: Path) -> None:
+    """Create system user ``name`` (its own group, no login shell, no password) with the private home
+    ``home``, unless it exists. A home left by an earlier user of that name becomes theirs."""
+    try:
+        pwd.getpwnam(name)
+        return
+    except KeyError:
+        pass
+    subprocess.run(["useradd", "--create-home", "--home-dir", str(home), "--user-group",
+                    "--shell", "/usr/sbin/nologin", "--comment", "llmlab learner", name],
+                   check=True, capture_output=True)
+    entry = pwd.getpwnam(name)
+    for folder, folders, files in os.walk(home):
+        for path in [folder, *(os.path.join(folder, inner) for inner in folders + files)]:
+            os.chown(path, entry.pw_uid, entry.pw_gid, follow_symlinks=False)
+    home.chmod(0o700)
+
+
+def run_as(user: str, work, spawner) -> None:
+    """``work(spawner)`` in a child process running as ``user``: what it writes in a home, a link the learner
+    made there cannot redirect to a root-owned file."""
+    preexec = set_user_setuid(user)
+    child = os.fork()
+    if child == 0:
+        status = 1
+        try:
+            preexec()
+            work(spawner)
+            status = 0
+        except BaseException:  # the child must never return into the hub
+            traceback.print_exc()
+        finally:
+            os._exit(status)
+    _, status = os.waitpid(child, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"preparing {spawner.user.name}'s home failed (see the log above)")
+
 
 # Each learner: a home folder of their own with a copy of the lessons, a server from this .venv.
-c.JupyterHub.spawner_class = "simple"
+c.JupyterHub.spawner_class = LearnerSpawner if AS_ROOT else "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = str(HOMES / "{username}")
 c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
 c.Spawner.args = ["--ServerApp.terminals_enabled=False", "--LabApp.news_url=None",
-                  "--LabApp.extension_manager=readonly",
+                  f"--LabApp.app_settings_dir={LAB_SETTINGS}", "--LabApp.extension_manager=readonly",
                   "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
                   f"--MappingKernelManager.kernel_info_timeout={KERNEL_INFO_TIMEOUT_S}"]
-if os.getuid() == 0:  # a workshop machine or a container often runs everything as root
-    c.Spawner.args.append("--allow-root")
 c.Spawner.default_url = "/lab/tree/llmlab/00_start_here.ipynb"
 c.Spawner.mem_limit = MEM_LIMIT
 c.Spawner.cpu_limit = CPU_LIMIT
@@ -90,17 +225,22 @@ c.Spawner.http_timeout = 120
 
 
 def copy_lessons(spawner) -> None:
-    """Put the lessons in the learner's home (llmlab/, the Japanese edition in llmlab/ja/), keeping any
-    lesson they already changed."""
-    home = HOMES / spawner.user.name / "llmlab"
-    for lesson in sorted(LESSONS.glob("*.ipynb")) + sorted(LESSONS.glob("ja/*.ipynb")):
-        target = home / lesson.relative_to(LESSONS)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():
-            shutil.copy2(lesson, target)
+    """Put the lessons in the learner's home (llmlab/, the Japanese edition in llmlab/ja/) at each start of
+    their server: a missing lesson is copied, one they have not edited follows a fix of its master; one they
+    edited is kept, with the fixed lesson beside it (NN_name.new.ipynb). See llmlab.lesson_copies."""
+    hand_out(LESSONS, HOMES / spawner.user.name / "llmlab", newer_beside=True)
 
 
-c.Spawner.pre_spawn_hook = copy_lessons
+def prepare_home(spawner) -> None:
+    """As root: the learner's system user and home first, then their lessons, copied as them."""
+    if AS_ROOT:
+        add_system_user(spawner.system_user, HOMES / spawner.user.name)
+        run_as(spawner.system_user, copy_lessons, spawner)
+    else:
+        copy_lessons(spawner)
+
+
+c.Spawner.pre_spawn_hook = prepare_home
 
 # The classroom bench manages its simulated learners through the REST API with this service's token.
 service_token = os.environ.get("LLMLAB_HUB_SERVICE_TOKEN")

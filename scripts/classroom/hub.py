@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pwd
 import secrets
 import signal
 import socket
@@ -21,6 +22,25 @@ CONFIG = REPO / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 PROXY = REPO / "deploy" / "jupyterhub" / "node_modules" / ".bin" / "configurable-http-proxy"
 HUB_START_TIMEOUT_S = 90
 HUB_STOP_TIMEOUT_S = 30
+# Run as root, the hub makes a system user per learner, who must be able to run this Python. One installed
+# in root's home (pyenv in /root, mode 0700) cannot be run by them, and the hub refuses it. The bench and
+# the tests then run the hub in a mount namespace of its own where that folder can be entered (mode 0711,
+# its entries bound back unchanged), as on a machine with Python installed for every user.
+ENTERABLE_VIEW = """set -e
+folder=$1 view=$2
+shift 2
+mkdir -p "$view"
+mount --bind "$folder" "$view"
+mount -t tmpfs -o mode=0711 llmlab-view "$folder"
+for entry in "$view"/* "$view"/.[!.]* "$view"/..?*; do
+  [ -e "$entry" ] || [ -L "$entry" ] || continue
+  target="$folder/${entry##*/}"
+  if [ -L "$entry" ]; then cp -P "$entry" "$target"; continue; fi
+  if [ -d "$entry" ]; then mkdir "$target"; else touch "$target"; fi
+  mount --bind "$entry" "$target"
+done
+exec "$@"
+"""
 
 
 @dataclass(frozen=True)
@@ -85,9 +105,26 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
+def python_view(state: Path) -> tuple[str, ...]:
+    """The command that runs the hub where learners can enter the folders above Python (none if they can)."""
+    shut = [folder for folder in Path(sys.base_prefix).resolve().parents if not folder.stat().st_mode & 0o001]
+    if os.getuid() != 0 or not shut:
+        return ()
+    return ("unshare", "--mount", "--propagation", "private", "sh", "-c", ENTERABLE_VIEW, "python-view",
+            str(shut[-1]), str(state / "python-view"))
+
+
+def remove_learners(homes: Path) -> None:
+    """Delete the system users the hub created for learners with a home in ``homes``, and their homes."""
+    for entry in pwd.getpwall():
+        if Path(entry.pw_dir).is_relative_to(homes):
+            subprocess.run(["userdel", "--remove", entry.pw_name], capture_output=True, check=False)
+
+
 @contextmanager
 def running_hub(state: Path) -> Iterator[Hub]:
-    """The classroom hub with the dummy authenticator, its files in ``state``; stopped on exit."""
+    """The classroom hub with the dummy authenticator, its files in ``state``; stopped on exit (with the
+    system users it made for learners, when run as root)."""
     if not PROXY.exists():
         raise FileNotFoundError(f"{PROXY} is missing: run `make hub-proxy` (npm ci in deploy/jupyterhub)")
     state.mkdir(parents=True, exist_ok=True)
@@ -105,7 +142,7 @@ def running_hub(state: Path) -> Iterator[Hub]:
     log = state / "jupyterhub.log"
     with log.open("wb") as log_file:
         process = subprocess.Popen(
-            [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(CONFIG)],
+            [*python_view(state), str(Path(sys.executable).parent / "jupyterhub"), "-f", str(CONFIG)],
             cwd=state, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
         )
         try:
@@ -113,3 +150,5 @@ def running_hub(state: Path) -> Iterator[Hub]:
             yield hub
         finally:
             stop(process)
+            if os.getuid() == 0:
+                remove_learners(hub.homes.resolve())

@@ -92,8 +92,9 @@ def capacity_rule(rounds: dict[int, RoundResult]) -> str:
         f"Capacity rule (explorer update p95 < {TARGET_P95_MS} ms when the whole class moves a slider at once):",
         f"  learners = min( floor(C x {TARGET_P95_MS} / {core_ms:.1f}),  floor((M - {SYSTEM_RESERVE_GB:.0f}) / "
         f"{per_learner:.2f}) )   for C cores and M GB",
-        f"  ({core_ms:.1f} processor-ms per explorer update in the kernel; {per_learner:.2f} GB per learner = peak kernel"
-        f" + server; {SYSTEM_RESERVE_GB:.0f} GB kept for the system and the hub)",
+        f"  ({core_ms:.1f} processor-ms per explorer update in the kernel; "
+        f"{per_learner:.2f} GB per learner = peak kernel + server; "
+        f"{SYSTEM_RESERVE_GB:.0f} GB kept for the system and the hub)",
     ]
     for cores, memory in ((2, 8), (4, 16), (8, 32), (16, 64), (32, 128)):
         by_cpu, by_memory = capacity(cores, memory, per_learner, core_ms)
