@@ -116,11 +116,12 @@ def bench_shakespeare(target: float = 1.88) -> None:
     print(f"validation scores {scored:,} of the {held_out:,} held-out characters (every k-th window)")
     for step, loss, (wall, training) in zip(history.val_steps, history.val_loss, marks):
         print(f"  step {step:5d}: validation {loss:.3f} nats/character at {wall:6.1f} s ({training:6.1f} s training)")
-    reached = [(step, wall, training) for step, loss, (wall, training) in zip(history.val_steps, history.val_loss, marks)
-               if loss <= target]
+    reached = [(step, wall, training)
+               for step, loss, (wall, training) in zip(history.val_steps, history.val_loss, marks) if loss <= target]
     if reached:
         step, wall, training = reached[0]
-        print(f"time to {target}: {wall:.1f} s including setup and validation, {training:.1f} s of training (step {step}) "
+        print(f"time to {target}: {wall:.1f} s including setup and validation, "
+              f"{training:.1f} s of training (step {step}) "
               f"({'within' if wall <= 55 else 'NOT within'} 55 s)")
     else:
         print(f"validation never reached {target} (best {min(history.val_loss):.3f})")

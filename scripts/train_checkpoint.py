@@ -12,10 +12,9 @@ import torch
 from llmlab.engine.checkpoint import SHIPPED_CHECKPOINT, save_checkpoint
 from llmlab.toy.corpus import load_corpus
 from llmlab.toy.facts import AccuracyCurve
-from llmlab.paths import DATA_DIR
+from llmlab.paths import SNAPSHOT_FILE
 from llmlab.toy.recipe import SHIPPED_RECIPE, SHIPPED_TRAIN_LINES, shipped_training_data, train_shipped_model
 
-SNAPSHOTS = DATA_DIR / "tiny_gpt_snapshots.pt"
 QUESTIONS = 200  # validation fact questions, scored at every validation step
 TARGET = 0.9  # the shipped model answers at least 90% of them
 
@@ -48,14 +47,14 @@ def main() -> None:
         "torch": str(torch.__version__),
         "python": platform.python_version(),
     }
-    save_checkpoint(SHIPPED_CHECKPOINT, model, data.tokenizer, metadata)
+    save_checkpoint(SHIPPED_CHECKPOINT, model, data.tokenizer, metadata, overwrite=True)
     torch.save(
         {"steps": snapshots["steps"],
          "token_embedding": torch.stack(snapshots["token_embedding"]),
          "position_embedding": torch.stack(snapshots["position_embedding"])},
-        SNAPSHOTS,
+        SNAPSHOT_FILE,
     )
-    print(f"wrote {SHIPPED_CHECKPOINT} and {SNAPSHOTS}")
+    print(f"wrote {SHIPPED_CHECKPOINT} and {SNAPSHOT_FILE}")
     for step, at, share in copying.points:
         print(f"  step {step:5d} at {at:6.1f} s: {share * QUESTIONS:3.0f}/{QUESTIONS} fact questions answered right")
     print(f"validation loss {history.val_loss[-1]:.4f} nats, floor {data.floor:.4f}, "

@@ -99,6 +99,15 @@ ANYTHING = st.one_of(
 )
 
 
+def mostly(strategy: st.SearchStrategy) -> st.SearchStrategy:
+    """A value of ``strategy`` three times in four (the simplest case among them), else anything at all.
+
+    For a call with several arguments: with each drawn from ``ANYTHING`` half the time, a call whose every
+    argument is right would be rare, and what a call that works returns would hardly be checked.
+    """
+    return st.integers(0, 3).flatmap(lambda i: ANYTHING if i == 3 else strategy)
+
+
 def plain(value: object) -> bool:
     """Whether ``value`` is an int that is not a bool."""
     return isinstance(value, int) and not isinstance(value, bool)

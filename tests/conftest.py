@@ -4,15 +4,21 @@ bad-input cases run.
 `make test` runs `pytest -n 2`. Instead of xdist's test-by-test distribution, the workers are handed
 whole work units (``work_unit``), in the order collected; a unit's tests run on one worker, in order:
 - the English lessons of tests/test_notebooks.py, then tests/test_site.py, which reuses their runs
-  (build/executed/); each Japanese twin is a unit of its own;
+  (build/executed/); and likewise the Japanese lessons, then tests/test_site_ja.py;
 - the browser tests (tests/test_browser*.py): one JupyterLab in chromium at a time;
 - every other test with the rest of its module, so that a module's fixtures are built once.
 The long units are collected first and the quick tests last: they fill the gaps at the end.
 (xdist's own ``--dist loadgroup`` cannot do this with pytest 9.2: it no longer groups at all.)
+
+And the fixtures every module may use: ``shipped`` (the shipped model and its tokenizer), ``corpus`` (the toy
+corpus's train and validation lines), both loaded once per process and guarded: the test after which either
+has changed fails and the original is put back; and ``japanese`` (the learner's language is Japanese during
+the test).
 """
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections import Counter
 from pathlib import PurePosixPath
@@ -20,12 +26,79 @@ from pathlib import PurePosixPath
 import pytest
 
 EXECUTED_LESSONS = "English lessons, then the site"
+JAPANESE_LESSONS = "Japanese lessons, then their site"
 BROWSER = "browser tests"
 # The longest work units (each a minute or more on 2 cores), longest first.
-LONG_UNITS = (EXECUTED_LESSONS, BROWSER, "tests/test_offline_install.py", "tests/test_classroom_hub.py")
+LONG_UNITS = (EXECUTED_LESSONS, JAPANESE_LESSONS, BROWSER, "tests/test_offline_install.py",
+              "tests/test_classroom_hub.py")
 SLOW_MARKS = ("slow", "notebooks")
 
 CASES_FROM_WORKERS: Counter[str] = Counter()  # bad-input cases that the xdist workers ran
+SHARED: dict[str, tuple] = {}  # name -> (the shared fixture, and what it held: fingerprint and weights; lines)
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """(model, tokenizer) of the shipped checkpoint, shared by every test of this process: read it, never change it."""
+    from llmlab.engine.checkpoint import load_shipped_model
+    from llmlab.engine.fingerprint import parameter_fingerprint
+
+    model, tokenizer, _ = load_shipped_model()
+    value = model, tokenizer
+    SHARED["shipped"] = value, (parameter_fingerprint(model), copy.deepcopy(model.state_dict()))
+    return value
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """(train, validation) lines of the toy corpus, shared by every test of this process: never change them."""
+    from llmlab.toy.corpus import load_corpus
+
+    value = load_corpus()
+    SHARED["corpus"] = value, tuple(list(lines) for lines in value)
+    return value
+
+
+def restored(name: str, value) -> bool:
+    """Whether ``value``, if it is the shared fixture ``name``, had changed; it is as loaded again now."""
+    if name not in SHARED or SHARED[name][0] is not value:  # a module's own fixture of that name
+        return False
+    if name == "shipped":
+        from llmlab.engine.fingerprint import parameter_fingerprint
+
+        fingerprint, state = SHARED[name][1]
+        if parameter_fingerprint(value[0]) == fingerprint:
+            return False
+        value[0].load_state_dict(state)
+        return True
+    kept = SHARED[name][1]
+    if tuple(value) == kept:
+        return False
+    for lines, original in zip(value, kept):
+        lines[:] = original
+    return True
+
+
+@pytest.fixture(autouse=True)
+def _shared_fixtures_unchanged(request):
+    """After each test that used ``shipped`` or ``corpus``: that test fails if it changed them (they are restored)."""
+    yield
+    shared = [name for name in ("shipped", "corpus") if name in request.fixturenames]
+    changed = [name for name in shared if restored(name, request.getfixturevalue(name))]
+    if changed:
+        pytest.fail(f"this test changed the shared fixture(s) {changed} (restored now): change a copy "
+                    "(load_shipped_model() or load_corpus() again, or copy.deepcopy)", pytrace=False)
+
+
+@pytest.fixture
+def japanese():
+    """The learner's language is Japanese during the test (``llmlab.set_language("ja")``), then what it was."""
+    from llmlab.messages import language, set_language
+
+    before = language()
+    set_language("ja")
+    yield
+    set_language(before)
 
 
 def work_unit(nodeid: str) -> str:
@@ -33,9 +106,11 @@ def work_unit(nodeid: str) -> str:
     module, _, test = nodeid.partition("::")
     name = PurePosixPath(module).name
     if name == "test_notebooks.py":
-        return test if "[ja/" in test else EXECUTED_LESSONS
+        return JAPANESE_LESSONS if "[ja/" in test else EXECUTED_LESSONS
     if name == "test_site.py":
         return EXECUTED_LESSONS
+    if name == "test_site_ja.py":
+        return JAPANESE_LESSONS
     if name.startswith("test_browser"):
         return BROWSER
     return module

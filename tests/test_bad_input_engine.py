@@ -9,17 +9,18 @@ from __future__ import annotations
 import math
 
 import torch
-from bad_input import ANYTHING, NUMBERS, finite_number, fuzz, outcome, tensors, valid_ids, whole
+from bad_input import ANYTHING, NUMBERS, finite_number, fuzz, mostly, outcome, tensors, valid_ids, whole
 from hypothesis import given
 from hypothesis import strategies as st
 
 from llmlab.engine import params
-from llmlab.studies import embeddings, neurons
+from llmlab.studies import attention_biases, embeddings, neurons
 from llmlab.toy import corpus
 from llmlab.ui.checks import verdict
 from llmlab.engine.config import GPTConfig
 from llmlab.engine.data import TokenStream, text_windows
 from llmlab.engine.generation import complete, generate, sample_next
+from llmlab.engine.sampling import generation_steps, next_token_distribution, next_token_logits, probabilities
 from llmlab.engine.model import GPT
 from llmlab.studies.own_text import check_text_length, held_out_sizes
 from llmlab.engine.tokenizers import BPETokenizer, CharTokenizer, TiktokenTokenizer, WordTokenizer, tokenizer_from_dict
@@ -150,6 +151,48 @@ def test_generate(prompt, max_new_tokens, temperature, top_k, stop_token):
         assert valid_ids(new, V) and len(new) <= int(max_new_tokens)
 
 
+@fuzz(150)
+@given(prompt=mostly(st.lists(st.integers(0, V - 1), min_size=1, max_size=CONTEXT)),
+       max_new_tokens=mostly(st.integers(0, 5)),
+       temperature=mostly(st.sampled_from([0, 0.7, 1, 10, 10.5, 20])),
+       top_k=mostly(st.one_of(st.none(), st.integers(0, V + 1))),
+       stop_token=mostly(st.one_of(st.none(), st.integers(-1, V))),
+       seed=mostly(st.one_of(st.none(), st.sampled_from([0, 2**32 - 1, 2**32, 2**63, 2**64 - 1, -1]))))
+def test_generate_and_generation_steps_accept_and_refuse_the_same(prompt, max_new_tokens, temperature, top_k,
+                                                                     stop_token, seed):
+    """Documented to pick the same tokens with the same arguments: so they take exactly the same arguments."""
+    arguments = (prompt, max_new_tokens, temperature, top_k, stop_token)
+    fast_worked, fast = outcome(generate, MODEL, *arguments, use_cache=False, seed=seed)
+    steps_worked, steps = outcome(generation_steps, MODEL, *arguments, seed=seed)
+    assert fast_worked == steps_worked, (fast, steps)
+    if fast_worked and (seed is not None or temperature == 0):  # seed None: drawn from torch's global generator
+        assert fast == [step.chosen for step in steps]
+    elif not fast_worked:
+        assert type(fast) is type(steps) and str(fast) == str(steps).replace("generation_steps", "generate")
+
+
+@fuzz(100)
+@given(ids=mostly(st.lists(st.integers(0, V - 1), min_size=1, max_size=4)),
+       temperature=mostly(st.sampled_from([1.0, 0, 0.5, 10, 11])),
+       top_k=mostly(st.one_of(st.none(), st.integers(0, V + 1))),
+       how=st.sampled_from(["distribution", "logits", "probabilities"]))
+def test_next_token_distribution(ids, temperature, top_k, how):
+    if how == "probabilities":  # the scores of a model, or odd ones
+        worked, probs = outcome(probabilities, torch.randn(V) if isinstance(ids, list) else ids, temperature, top_k)
+    elif how == "logits":
+        worked, logits = outcome(next_token_logits, MODEL, ids)
+        if worked:
+            assert logits.shape == (V,) and valid_ids(ids, V)
+        return
+    else:
+        worked, result = outcome(next_token_distribution, MODEL, ids, temperature, top_k)
+        probs = result.probs if worked else None
+    if worked:
+        assert finite_number(temperature) and 0 <= float(temperature) <= 10
+        assert math.isclose(float(probs.sum()), 1.0, rel_tol=1e-4) and bool((probs >= 0).all())
+        assert top_k is None or int((probs > 0).sum()) <= int(top_k)
+
+
 @fuzz(60)
 @given(logits=st.one_of(ANYTHING, tensors(max_dims=2)), temperature=NUMBERS, top_k=st.one_of(st.none(), NUMBERS))
 def test_sample_next(logits, temperature, top_k):
@@ -236,7 +279,8 @@ LESSON_CALLS = {
     "build_mlp": lambda a, b: neurons.build_mlp(a, bias=b),
     "neuron_count": lambda a, b: neurons.neuron_count(a),
     "output_changes": lambda a, b: neurons.output_changes(a, b, "weight"),
-    "biased_attention": lambda a, b: neurons.biased_attention(neurons.attention_example(), b_Q=a, b_V=b),
+    "biased_attention": lambda a, b: attention_biases.biased_attention(attention_biases.attention_example(), b_Q=a,
+                                                                       b_V=b),
     "one_hot": lambda a, b: embeddings.one_hot(a, b),
     "lookup_by_one_hot": lambda a, b: embeddings.lookup_by_one_hot(torch.ones(5, 3), a),
     "cosine": lambda a, b: embeddings.cosine(a, b),

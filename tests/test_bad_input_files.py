@@ -73,8 +73,8 @@ def same(a: object, b: object) -> bool:
 @given(metadata=st.dictionaries(KEYS, METADATA, max_size=3))
 def test_what_saves_loads_back_and_what_cannot_leaves_the_old_file(tmp_path, metadata):
     path = tmp_path / "model.pt"
-    save_checkpoint(path, MODEL, TOKENIZER, {"previous": True})
-    worked, _ = outcome(save_checkpoint, path, MODEL, TOKENIZER, metadata)
+    save_checkpoint(path, MODEL, TOKENIZER, {"previous": True}, overwrite=True)
+    worked, _ = outcome(save_checkpoint, path, MODEL, TOKENIZER, metadata, overwrite=True)
     _, _, loaded = load_checkpoint(path)
     if worked:
         assert same(loaded, plain_metadata(metadata))

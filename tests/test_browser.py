@@ -12,7 +12,6 @@ Without it the test is skipped, or fails when LLMLAB_REQUIRE_BROWSER=1 (as in CI
 
 from __future__ import annotations
 
-import os
 import statistics
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from browser.harness import (
-    CHROMIUM, SCREENSHOT_DIR, SLIDER_READOUT, NotebookPage, chromium, jupyterlab, pixels_differ, screenshot,
+    SCREENSHOT_DIR, SLIDER_READOUT, WIDGET_ERROR, NotebookPage, chromium, jupyterlab, pixels_differ, require_chromium,
+    screenshot,
 )
 from llmlab.paths import REPO_ROOT
 
@@ -33,17 +33,15 @@ NOTEBOOK = REPO_ROOT / "notebooks" / "09_exploring_the_trained_model.ipynb"
 ATTENTION_IMAGE, HIDDEN_IMAGE = 0, 1
 HEAD_SLIDER, HIDDEN_SLIDER = 1, 3
 TIMED_MOVES = 10
-WIDGET_ERROR = "span[style*='#b00020']"  # the red text of a widget's message area
-
-
-def require_chromium() -> None:
-    """Skip without chromium, unless the browser test is required (then fail)."""
-    if CHROMIUM.exists():
-        return
-    reason = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
-    if os.environ.get("LLMLAB_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason}; LLMLAB_REQUIRE_BROWSER=1 requires the browser test", pytrace=False)
-    pytest.skip(reason)
+# What in the outputs is wider than its output area: an element reaching past its right edge, or one that
+# scrolls sideways (a scroll bar), named by its tag and classes with the widths in px.
+TOO_WIDE = """outputs => outputs.flatMap(output => {
+    const right = output.getBoundingClientRect().right;
+    return [output, ...output.querySelectorAll('*')].filter(e =>
+        e.getBoundingClientRect().right > right + 1
+        || (['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+    ).map(e => `${e.tagName}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`);
+})"""
 
 
 @contextmanager
@@ -86,6 +84,14 @@ def test_head_slider_redraws_the_attention_heatmap(tmp_path: Path) -> None:
         bottom = nb_page.image(ATTENTION_IMAGE).bounding_box()
         notebook = nb_page.page.locator(".jp-NotebookPanel-notebook").first.bounding_box()
         assert bottom["y"] + bottom["height"] - top <= notebook["height"], "sliders and figure do not fit the window"
+        # every output (the logit-lens table too) fits its 848-px output area: nothing sticks out of it,
+        # nothing in it scrolls sideways
+        too_wide = nb_page.page.locator(".jp-OutputArea-output").evaluate_all(TOO_WIDE)
+        assert not too_wide, f"parts of outputs wider than the output area: {too_wide}"
+        # the hidden-state slider chooses among names: its readout is a label, not a box that takes typing
+        readout = nb_page.page.locator(SLIDER_READOUT).nth(HIDDEN_SLIDER)
+        style = readout.evaluate("box => [getComputedStyle(box).pointerEvents, getComputedStyle(box).webkitUserModify]")
+        assert style == ["none", "read-only"], style
 
 
 def test_explorers_redraw_times_in_the_browser(tmp_path: Path) -> None:
@@ -106,7 +112,8 @@ def test_explorers_redraw_times_in_the_browser(tmp_path: Path) -> None:
 def test_notebook_7_runs_lesson_09_and_the_keyboard_moves_a_slider(tmp_path: Path) -> None:
     with lesson_09(tmp_path, "notebook") as nb_page:
         readout = nb_page.page.locator(SLIDER_READOUT).nth(HEAD_SLIDER)
-        assert readout.evaluate("box => getComputedStyle(box).borderTopStyle") == "solid", "the number box is not visible"
+        border = readout.evaluate("box => getComputedStyle(box).borderTopStyle")
+        assert border == "solid", "the number box is not visible"
         before_src = nb_page.image(ATTENTION_IMAGE).get_attribute("src") or ""
         nb_page.type_into_readout(HEAD_SLIDER, "2")
         nb_page.wait_for_image_change(before_src, ATTENTION_IMAGE)
@@ -167,7 +174,8 @@ def test_every_lesson_widget_shows_at_its_own_size_and_fits_the_window(tmp_path:
             panel_top = panels.nth(index).bounding_box()["y"]
             image_box = image.bounding_box()
             height = image_box["y"] + image_box["height"] - panel_top
-            assert height <= visible_height, f"{widget}: controls and figure take {height:.0f} px of {visible_height:.0f}"
+            assert height <= visible_height, (
+                f"{widget}: controls and figure take {height:.0f} px of {visible_height:.0f}")
             screenshot(panels.nth(index), f"widget_{index}")
         assert not nb_page.error_outputs(), f"errors in the outputs: {nb_page.error_outputs()}"
         assert not page.locator(WIDGET_ERROR).all_inner_texts()

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser.harness import NotebookPage, chromium, jupyterlab, pixels_differ, screenshot
+from browser.harness import (
+    WIDGET_ERROR, NotebookPage, chromium, jupyterlab, pixels_differ, require_chromium, screenshot,
+)
 from llmlab.messages import msg
 from llmlab.paths import REPO_ROOT
-from test_browser import WIDGET_ERROR, require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -10,17 +10,15 @@ Japanese character must come from a font that covers Japanese (Debian's fonts-no
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from browser.fonts import japanese_font_families, tofu_reports
-from browser.harness import NotebookPage, chromium, jupyterlab, screenshot
+from browser.harness import WIDGET_ERROR, NotebookPage, chromium, jupyterlab, missing, require_chromium, screenshot
 from llmlab.messages import CATALOGUES
 from llmlab.paths import REPO_ROOT
-from test_browser import WIDGET_ERROR, require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -40,10 +38,7 @@ def require_japanese_font() -> set[str]:
     families = japanese_font_families()
     if families:
         return families
-    reason = "no font covers Japanese (fc-list :lang=ja): install Debian's fonts-noto-cjk (make chromium)"
-    if os.environ.get("LLMLAB_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason}; LLMLAB_REQUIRE_BROWSER=1 requires the browser test", pytrace=False)
-    pytest.skip(reason)
+    missing("no font covers Japanese (fc-list :lang=ja): install Debian's fonts-noto-cjk (make chromium)")
 
 
 def test_japanese_lesson_takes_typed_japanese_and_draws_it_with_a_japanese_font(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 import pytest
 
-from llmlab.engine.checkpoint import load_shipped_model
 import torch
 
 from llmlab.studies.copying import (
@@ -19,7 +18,6 @@ from llmlab.studies.copying import (
     other_colour_share,
     stream_patching,
 )
-from llmlab.toy.corpus import load_corpus
 from llmlab.engine.edits import head_output_name, patch, zero
 from llmlab.toy.facts import FactQuestion, answer_accuracy
 from llmlab.engine.tokenizers import WordTokenizer
@@ -27,10 +25,8 @@ from llmlab.engine.validate import LlmlabError
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    model, tokenizer, _ = load_shipped_model()
-    questions = [line for line in load_corpus()[1] if " ? " in line][:30]
-    return model, tokenizer, questions
+def questions(corpus):
+    return [line for line in corpus[1] if " ? " in line][:30]
 
 
 def test_mention_positions_follow_the_asked_person():
@@ -53,12 +49,13 @@ def test_changed_stories_ask_the_other_person_or_swap_the_colours():
     assert len(stories.questions) == 1 and stories.ids.shape == (1, 18)
     assert text(stories.ids[0]) == "ken has the red ball . mia has the blue cup . what does ken have ? the"
     assert text(stories.changed["asked"][0]) == "ken has the red ball . mia has the blue cup . what does mia have ? the"
-    assert text(stories.changed["colours"][0]) == "ken has the blue ball . mia has the red cup . what does ken have ? the"
+    assert text(stories.changed["colours"][0]) == (
+        "ken has the blue ball . mia has the red cup . what does ken have ? the")
     assert (words.decode([int(stories.right[0])]), words.decode([int(stories.other[0])])) == ("red", "blue")
 
 
-def test_mention_attention_is_a_share_of_each_heads_attention(shipped):
-    model, tokenizer, questions = shipped
+def test_mention_attention_is_a_share_of_each_heads_attention(shipped, questions):
+    model, tokenizer = shipped
     seen = mention_attention(model, tokenizer, questions)
     shape = (model.config.n_layers, model.config.n_heads, len(TARGETS))
     assert seen.from_colour.shape == seen.from_thing.shape == shape
@@ -70,16 +67,16 @@ def test_mention_attention_is_a_share_of_each_heads_attention(shipped):
         assert bool((table[..., first] <= names + 1e-6).all())
 
 
-def test_accuracy_without_each_head_is_one_ablation_per_head(shipped):
-    model, tokenizer, questions = shipped
+def test_accuracy_without_each_head_is_one_ablation_per_head(shipped, questions):
+    model, tokenizer = shipped
     shares = accuracy_without_each_head(model, tokenizer, questions)
     assert shares.shape == (model.config.n_layers, model.config.n_heads)
     edits = {head_output_name(1): zero(head=2)}
     assert shares[1, 2] == pytest.approx(answer_accuracy(model, tokenizer, questions, edits))
 
 
-def test_patching_is_what_the_edits_give(shipped):
-    model, tokenizer, questions = shipped
+def test_patching_is_what_the_edits_give(shipped, questions):
+    model, tokenizer = shipped
     stories = changed_stories(tokenizer, questions)
     assert isinstance(stories, ChangedStories) and 0 < len(stories.questions) <= len(questions)
     base = other_colour_share(model, stories)
@@ -104,8 +101,8 @@ def test_patching_is_what_the_edits_give(shipped):
             head_output_name(0): patch(changed[head_output_name(0)], positions=[COLOUR_FROM])}))
 
 
-def test_bad_input_is_refused_in_llmlab_words(shipped):
-    model, tokenizer, questions = shipped
+def test_bad_input_is_refused_in_llmlab_words(shipped, questions):
+    model, tokenizer = shipped
     with pytest.raises(LlmlabError, match="GPT model"):
         mention_attention("model", tokenizer, questions)
     with pytest.raises(LlmlabError, match="GPT model"):
@@ -126,12 +123,12 @@ def test_bad_input_is_refused_in_llmlab_words(shipped):
         changed_trace(None, stories, "colours")
 
 
-def test_a_wrong_tokenizer_and_bad_figure_input_are_refused_in_llmlab_words(shipped):
+def test_a_wrong_tokenizer_and_bad_figure_input_are_refused_in_llmlab_words(shipped, questions):
     from llmlab.ui.plots.copying import head_accuracy_figure, stream_patching_figure
     from llmlab.engine.tokenizers import CharTokenizer
 
-    model, tokenizer, questions = shipped
-    with pytest.raises(LlmlabError, match="tokenizer that came with the model"):
+    model, tokenizer = shipped
+    with pytest.raises(LlmlabError, match="answer_accuracy needs an llmlab tokenizer"):
         answer_accuracy(model, "words", questions)
     with pytest.raises(LlmlabError, match="one token per word"):
         changed_stories(CharTokenizer.from_text(" ".join(questions)), questions)

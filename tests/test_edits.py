@@ -23,7 +23,8 @@ def test_every_named_activation_is_recorded_in_order(model):
     assert trace.names() == activation_names(CONFIG)
     assert trace["blocks.1.mlp.pre"].shape == (len(IDS), CONFIG.d_mlp)
     assert trace["blocks.2.attn.z"].shape == (CONFIG.n_heads, len(IDS), CONFIG.d_head)
-    assert torch.equal(trace["blocks.0.mlp.post"], torch.nn.functional.gelu(trace["blocks.0.mlp.pre"], approximate="tanh"))
+    gelu = torch.nn.functional.gelu(trace["blocks.0.mlp.pre"], approximate="tanh")
+    assert torch.equal(trace["blocks.0.mlp.post"], gelu)
     assert torch.equal(trace["blocks.1.ln_attn"], model.blocks[1].ln_attn(trace["blocks.1.resid_pre"]))
 
 

@@ -4,7 +4,8 @@ Every widget of every lesson is built as the lessons build it and driven a littl
 appear); every figure function the lessons call is drawn. Then every string a learner can see is
 collected: control labels, menu options, tooltips, placeholders, HTML and message text; figure
 titles, axis labels, tick labels, legends, annotations. No English word may remain, except the
-toy corpus's own tokens, code names, units and model names (``ALLOWED``); every character of a
+toy corpus's own tokens, code names, units and model names (``ALLOWED``, tests/screen_text.py); every
+character of a
 figure must be in its fonts, and every Japanese control label must fit or be given room.
 
 Labels that a lesson's own code cell types (e.g. the names of its tokenizers or runs) are the
@@ -14,9 +15,6 @@ neutral ones (code names, numbers).
 
 from __future__ import annotations
 
-import html
-import re
-import string
 import unicodedata
 from collections.abc import Iterator
 
@@ -24,22 +22,16 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 import torch
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.text import Text
 
 from llmlab.studies.attention_math import softmax_sharpness
-from llmlab.engine.checkpoint import load_shipped_model
-from llmlab.engine.config import GPTConfig
-from llmlab.toy.corpus import vocabulary, word_kinds
+from llmlab.toy.corpus import word_kinds
 from llmlab.studies.embeddings import Snapshots, compare_axes_and_direction, load_snapshots, word_ids, words_of_kind
 from llmlab.studies.head_roles import ABLATIONS, TASKS, AblationEffects, AttentionStatistics
-from llmlab.toy.kinds import KINDS
+from llmlab.toy.kinds import KINDS, LINE_KINDS, KindLoss
 from llmlab.studies.knowledge import KnowledgeTable, LensScores, model_parts
 from llmlab.studies.kv_cache import step_times
-from llmlab.toy.loss_by_kind import KINDS as LINE_KINDS
-from llmlab.toy.loss_by_kind import KindLoss
-from llmlab.messages import language, msg, set_language
+from llmlab.messages import msg
 from llmlab.engine.model import GPT, causal_mask
 from llmlab.engine.params import PUBLISHED_CONFIGS, formula_parameters, total
 from llmlab.ui.plots.attention import AttentionFigure
@@ -71,80 +63,12 @@ from llmlab.ui.widgets.qkv import QKVWidget
 from llmlab.ui.widgets.tokens import TokenizerPlayground
 from llmlab.ui.widgets.training import LiveLossPlot
 
-# Latin-letter words a Japanese screen may show: code names, units, number formats, model names.
-ALLOWED = {
-    "GPT", "small", "medium", "large", "XL",  # published model names (GPT-2 small, ...)
-    "MLP", "BPE", "AdamW", "GELU", "LayerNorm", "ID", "KV", "argmax", "softmax", "log",  # the glossary keeps these
-    "torch", "meta", "llmlab", "None", "set", "val", "inputs", "targets",  # code
-    "GB", "ms",  # units
-}
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")  # blocks.0.attn is one (code) word
-TOY_TOKENS = {word.strip(":.?") for word in vocabulary()}
+from screen_text import controls_of, english_words, figure_texts, shown_html, widget_texts
+
+pytestmark = pytest.mark.usefixtures("japanese")  # every test runs in Japanese (tests/conftest.py)
+
 TEXT = "EN: the cats near the big car sleep in the garden JA:"
 LONGEST_DEFAULT_LABEL = 10  # Latin characters that fit ipywidgets' default description width (80 px)
-
-
-def sample_value(spec: str) -> object:
-    """A value the format ``spec`` accepts: a whole number, a real number or (for text) a Japanese word."""
-    if spec.endswith("d"):
-        return 3
-    if not spec or spec.endswith("s") or spec.lstrip("<>^").isdigit():
-        return "猫"
-    return 1.5
-
-
-def sample_values(template: str) -> dict[str, object]:
-    """A value for each field of ``template`` (to fill in every catalogue template)."""
-    return {name: sample_value(spec or "") for _, name, spec, _ in string.Formatter().parse(template) if name}
-
-
-def english_words(text: str) -> list[str]:
-    """The words of ``text`` that are English: not a token of the toy corpus, a code name or allowed."""
-    found = []
-    for word in WORD.findall(text):
-        code_like = len(word) == 1 or any(char.isdigit() or char in "_." for char in word)
-        if not (code_like or word in ALLOWED or word in TOY_TOKENS):
-            found.append(word)
-    return found
-
-
-def shown_html(value: str) -> str:
-    """The text an HTML widget shows (style sheets and tags removed)."""
-    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", " ", value, flags=re.S)))
-
-
-def controls_of(root: widgets.Widget) -> list[widgets.Widget]:
-    """``root`` and every widget inside it (depth first)."""
-    found, stack = [], [root]
-    while stack:
-        widget = stack.pop()
-        found.append(widget)
-        stack.extend(getattr(widget, "children", ()))
-    return found
-
-
-def widget_texts(root: widgets.Widget) -> Iterator[str]:
-    """Every string ``root`` and the widgets inside it show."""
-    for widget in controls_of(root):
-        for name in ("description", "tooltip", "placeholder"):
-            value = getattr(widget, name, None)
-            if isinstance(value, str):
-                yield value
-        if isinstance(widget, (widgets.HTML, widgets.HTMLMath, widgets.Label)):
-            yield shown_html(widget.value)
-        if isinstance(widget, (widgets.Text, widgets.Textarea)):
-            yield widget.value
-        yield from getattr(widget, "_options_labels", ())
-
-
-def figure_texts(figure: Figure) -> Iterator[str]:
-    """Every visible text of ``figure`` once laid out (tick labels exist only once drawn)."""
-    if not isinstance(figure.canvas, FigureCanvasAgg):
-        FigureCanvasAgg(figure)
-    figure.draw_without_rendering()
-    for artist in figure.findobj(Text):
-        if artist.get_visible() and artist.get_text():
-            yield re.sub(r"\\[A-Za-z]+", " ", artist.get_text())  # TeX commands: $\mathdefault{10^{2}}$
 
 
 def english_in(texts: Iterator[str]) -> list[str]:
@@ -154,19 +78,6 @@ def english_in(texts: Iterator[str]) -> list[str]:
 
 def report(found: dict[str, list[str]]) -> str:
     return "\n".join(f"{name}: {line}" for name, lines in found.items() for line in lines)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def japanese():
-    before = language()
-    set_language("ja")
-    yield
-    set_language(before)
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_shipped_model()
 
 
 def first_and_last_snapshots() -> Snapshots:
@@ -199,7 +110,8 @@ def lesson_panels(model: GPT, tokenizer) -> dict[str, WidgetPanel]:
         "NeuronWidget": NeuronWidget(w1=1.0, w2=1.0, b=0.0),
         "AttentionBiasWidget": AttentionBiasWidget(),
         "TokenizerPlayground": playground,
-        "EmbeddingReplay": EmbeddingReplay(first_and_last_snapshots(), tokenizer, words, kinds, pair=("cat", "dog", "car")),
+        "EmbeddingReplay": EmbeddingReplay(first_and_last_snapshots(), tokenizer, words, kinds,
+                                           pair=("cat", "dog", "car")),
         "QKVWidget": QKVWidget(),
         "NextTokenExplorer": next_token,
         "AttentionExplorer": AttentionExplorer(model, tokenizer),
@@ -231,7 +143,8 @@ def lesson_figures(model: GPT, tokenizer) -> dict[str, Figure]:
         "pipeline_figure": pipeline_figure(n_layers),
         "four_numbers_figure": four_numbers_figure({
             name: {"vocab_size": c.vocab_size, "context_length": c.context_length, "n_parameters": total(counts[name])}
-            for name, c in PUBLISHED_CONFIGS.items()} | {"tiny_model": {"vocab_size": 92, "context_length": 32, "n_parameters": None}}),
+            for name, c in PUBLISHED_CONFIGS.items()}
+            | {"tiny_model": {"vocab_size": 92, "context_length": 32, "n_parameters": None}}),
         "embedding_share_figure": embedding_share_figure(counts),
         "memory_figure": memory_figure({name: total(c) for name, c in counts.items()},
                                        {"float32": 4, "bfloat16": 2}, laptop_gb=16),
@@ -239,9 +152,12 @@ def lesson_figures(model: GPT, tokenizer) -> dict[str, Figure]:
         "plot_tokens_per_character": plot_tokens_per_character([257, 300, 400], {"BPE": [0.9, 0.7, 0.6]},
                                                                {"cl100k_base": 0.3}),
         "plot_language_bars": plot_language_bars({"1": {"BPE": {"1": 0.5, "2": 0.7}}}),
-        "plot_similarity_heatmaps": plot_similarity_heatmaps({"0": torch.eye(3), "1": torch.eye(3)}, ["cat", "dog", "car"]),
-        "plot_coordinates": plot_coordinates({word: final[row] for word, row in zip(("cat", "dog", "car"), cat_dog_car)}),
-        "plot_separation": plot_separation(compare_axes_and_direction(final[animals], final[vehicles]), ("animal", "vehicle")),
+        "plot_similarity_heatmaps": plot_similarity_heatmaps({"0": torch.eye(3), "1": torch.eye(3)},
+                                                             ["cat", "dog", "car"]),
+        "plot_coordinates": plot_coordinates({word: final[row]
+                                              for word, row in zip(("cat", "dog", "car"), cat_dog_car)}),
+        "plot_separation": plot_separation(compare_axes_and_direction(final[animals], final[vehicles]),
+                                           ("animal", "vehicle")),
         "plot_neighbour_similarity": plot_neighbour_similarity([1, 2, 3], {"0": [0.1, 0.0, -0.1]}),
         "sharpness_figure": sharpness_figure(softmax_sharpness([2, 8, 32], n_keys=8, rows=50)),
         "attention_statistics_figure": attention_statistics_figure(
@@ -250,7 +166,8 @@ def lesson_figures(model: GPT, tokenizer) -> dict[str, Figure]:
             {task: 0.5 for task in TASKS}, {how: {task: heads() for task in TASKS} for how in ABLATIONS}, "0")),
         "causal_mask_figure": causal_mask_figure(labels, causal_mask(len(ids), len(ids)).numpy()),
         "mask_losses_figure": mask_losses_figure({"1": list(rng.random(30) + 1), "2": list(rng.random(30) + 2)}, 1.0),
-        "step_times_figure": step_times_figure({"tiny_model": [1, 2]}, {"tiny_model": step_times(model, [1, 2], repeats=1)}),
+        "step_times_figure": step_times_figure({"tiny_model": [1, 2]},
+                                               {"tiny_model": step_times(model, [1, 2], repeats=1)}),
         "AttentionFigure": attention.figure,
         "knowledge_figure": knowledge_figure(KnowledgeTable(
             parts, KINDS, {kind: 10 for kind in KINDS}, {kind: 1.0 for kind in KINDS}, {kind: 1.5 for kind in KINDS},
@@ -284,7 +201,7 @@ def undrawable(texts: list[str]) -> set[str]:
 
 
 def test_no_widget_shows_english_and_every_label_fits(shipped):
-    model, tokenizer, _ = shipped
+    model, tokenizer = shipped
     found, cut, boxes = {}, [], set()
     for name, panel in lesson_panels(model, tokenizer).items():
         drawn = list(figure_texts(panel.figure))
@@ -302,7 +219,7 @@ def test_no_widget_shows_english_and_every_label_fits(shipped):
 
 
 def test_no_figure_shows_english(shipped):
-    model, tokenizer, _ = shipped
+    model, tokenizer = shipped
     drawn = {name: list(figure_texts(figure)) for name, figure in lesson_figures(model, tokenizer).items()}
     found = {name: english_in(texts) for name, texts in drawn.items()}
     assert not any(found.values()), report(found)

@@ -2,7 +2,7 @@
 
 Every lesson exists in both languages under the same file name; the twins have the same cells in the
 same order; their code is identical except for one line, in the first code cell, that selects Japanese.
-Only the markdown is translated.
+Only the markdown is translated, and each Japanese markdown cell records which English text it translates.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import nbformat
 import pytest
 from nbformat import NotebookNode
 
+from llmlab.messages import stale
 from llmlab.paths import REPO_ROOT
 
 ENGLISH_DIR = REPO_ROOT / "notebooks"
@@ -74,6 +75,28 @@ def test_japanese_markdown_is_translated(name: str) -> None:
     untranslated = [index for index, cell in enumerate(japanese.cells)
                     if cell.cell_type == "markdown" and cell.source.strip() and not is_japanese(cell.source)]
     assert not untranslated, f"markdown cells {untranslated} have no Japanese text"
+
+
+def test_japanese_markdown_translates_the_current_english() -> None:
+    """Each Japanese markdown cell records (metadata llmlab.translates) the hash of the English cell it translates."""
+    behind = stale.stale_cells()
+    assert not any(behind.values()), (
+        f"Japanese cells behind their English twin: {behind}. Update the Japanese cell, then record it with "
+        "`python -m llmlab.messages.stale --record NN_name.ipynb:INDEX`.")
+
+
+def test_a_changed_english_cell_leaves_its_japanese_twin_stale(tmp_path, monkeypatch) -> None:
+    name = "00_start_here.ipynb"
+    (tmp_path / "ja").mkdir()
+    (tmp_path / "ja" / name).write_bytes((JAPANESE_DIR / name).read_bytes())
+    english = read(ENGLISH_DIR / name)
+    index = next(i for i, cell in enumerate(english.cells) if cell.cell_type == "markdown")
+    english.cells[index].source += " More."
+    nbformat.write(english, tmp_path / name)
+    monkeypatch.setattr(stale, "NOTEBOOKS", tmp_path)
+    assert f"{name}:{index}" in stale.stale_cells()["stale"]
+    stale.record_cells([f"{name}:{index}"])
+    assert f"{name}:{index}" not in stale.stale_cells()["stale"]
 
 
 @pytest.mark.parametrize("name", sorted(JAPANESE), ids=sorted(JAPANESE))

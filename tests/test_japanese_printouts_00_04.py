@@ -13,10 +13,9 @@ import sys
 
 import pytest
 import torch
-from test_japanese_display import english_words, sample_values, figure_texts, widget_texts
 
 from llmlab.engine.checkpoint import load_shipped_model
-from llmlab.messages import CATALOGUES, language, msg, set_language
+from llmlab.messages import CATALOGUES, msg, set_language
 from llmlab.engine.params import PUBLISHED_CONFIGS, formula_parameters, total
 from llmlab.ui.plots.embeddings import plot_neighbour_similarity, plot_similarity_heatmaps
 from llmlab.ui.plots.params import embedding_share_figure, four_numbers_figure
@@ -26,16 +25,12 @@ from llmlab.engine.tokenizers import CharTokenizer
 from llmlab.ui.widgets.params import TransformerCalculator
 from llmlab.ui.widgets.tokens import TokenizerPlayground
 
+from screen_text import english_words, figure_texts, sample_values, widget_texts
+
+pytestmark = pytest.mark.usefixtures("japanese")  # every test runs in Japanese (tests/conftest.py)
+
 LESSONS = ("lesson00.", "lesson01.", "lesson02.", "lesson03.", "lesson04.")
 PYTHON_VALUES = {"True", "False"}  # what a cell's comparison prints, in any language
-
-
-@pytest.fixture(autouse=True)
-def japanese():
-    before = language()
-    set_language("ja")
-    yield
-    set_language(before)
 
 
 def english(texts) -> list[str]:
@@ -69,8 +64,9 @@ def test_figures_and_widgets_with_the_lessons_labels_are_japanese():
     four_numbers = {"GPT-2 small": {"parameters": total(counts["GPT-2 small"]), "vocab_size": gpt2.vocab_size,
                                     "context_length": gpt2.context_length, "training_tokens": None}}
     texts = {msg("lesson03.toy_corpus"): "EN: the cat sleeps", msg("lesson03.shakespeare"): "the king"}
-    tokenizers = {msg("lesson03.characters"): CharTokenizer.from_text("the cats 猫"), msg("lesson03.toy_words"): tokenizer,
-                  msg("lesson03.our_bpe", size=300): tokenizer, "cl100k_base": tokenizer}
+    tokenizers = {msg("lesson03.characters"): CharTokenizer.from_text("the cats 猫"),
+                  msg("lesson03.toy_words"): tokenizer, msg("lesson03.our_bpe", size=300): tokenizer,
+                  "cl100k_base": tokenizer}
     english_name, japanese_name = msg("lesson03.english"), msg("lesson03.japanese")
     bars = {name: {english_name: 1.0, japanese_name: 2.0} for name in tokenizers}
     figures = {
@@ -95,7 +91,8 @@ def test_figures_and_widgets_with_the_lessons_labels_are_japanese():
 
 
 def test_printing_loads_no_model_code():
-    """Lesson 03 prints with ``say`` from its first cell, then shows that BPE training never loaded llmlab.engine.model."""
+    """Lesson 03 prints with ``say`` from its first cell, then shows that BPE training never loaded
+    llmlab.engine.model."""
     code = "import sys, llmlab.ui.printouts; print('llmlab.engine.model' in sys.modules, 'matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]

@@ -13,32 +13,27 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-from test_japanese_display import english_words, sample_values, figure_texts
 
 from llmlab.engine.checkpoint import load_shipped_model
 from llmlab.studies.head_roles import ABLATIONS, TASKS, AblationEffects, AttentionStatistics
-from llmlab.toy.kinds import KINDS
-from llmlab.studies.knowledge import KnowledgeTable, LensScores, model_parts
+from llmlab.toy.kinds import KINDS, LINE_KINDS
+from llmlab.studies.knowledge import LensScores
 from llmlab.studies.kv_cache import step_times
-from llmlab.toy.loss_by_kind import KINDS as LINE_KINDS
-from llmlab.messages import CATALOGUES, language, msg, set_language
+from llmlab.messages import CATALOGUES, msg, set_language
 from llmlab.ui.plots.generation import mask_losses_figure, step_times_figure
-from llmlab.ui.printouts import (ablation_table, cache_path_name, lens_table, line_kind_name, memory_part_name,
-                              rise_table, run_name, say, shape_name, statistic_name, stop_reason, task_name,
-                              word_kind_name, yes_no)
+from llmlab.ui.printouts import (ablation_table, cache_path_name, kind_name, lens_table, memory_part_name,
+                              run_name, say, shape_name, statistic_name, stop_reason, task_name,
+                              yes_no)
 from llmlab.studies.training_cost import training_memory
 
+from screen_text import english_words, figure_texts, sample_values
+
+pytestmark = pytest.mark.usefixtures("japanese")  # every test runs in Japanese (tests/conftest.py)
+
 LESSONS = ("lesson05.", "lesson06.", "lesson07.", "lesson08.", "lesson09.", "printouts.")
-# Shown in a Japanese printout on purpose: Python's own values, a function's name, a unit, the play's speaker.
-KEPT = {"True", "False", "tensor", "generate", "MB", "ROMEO"}
-
-
-@pytest.fixture(autouse=True)
-def japanese():
-    before = language()
-    set_language("ja")
-    yield
-    set_language(before)
+# Shown in a Japanese printout on purpose: Python's own values, a function's name, a unit, the play's speaker,
+# a token's name (<unk>), a tensor attribute (.weight) and torch.allclose's tolerances (rtol, atol).
+KEPT = {"True", "False", "tensor", "generate", "MB", "ROMEO", "unk", "weight", "rtol", "atol"}
 
 
 def english(texts) -> list[str]:
@@ -58,10 +53,11 @@ def test_every_printout_of_lessons_05_to_09_is_japanese(capsys):
 def test_the_name_functions_answer_in_japanese():
     names = [task_name(task) for task in TASKS] + [statistic_name(name) for name in AttentionStatistics(
         *(torch.zeros(1, 1) for _ in range(5))).as_table()]
-    names += [run_name(run) for run in ("masked", "unmasked")] + [stop_reason(stop) for stop in ("stop_token", "limit", "context")]
+    names += [run_name(run) for run in ("masked", "unmasked")]
+    names += [stop_reason(stop) for stop in ("stop_token", "limit", "context")]
     names += [cache_path_name(path) for path in ("with cache", "without cache")] + [yes_no(True), yes_no(False)]
-    names += [memory_part_name(part) for part in training_memory(10)] + [line_kind_name(kind) for kind in LINE_KINDS]
-    names += [word_kind_name(kind) for kind in ("all", *KINDS)]
+    names += [memory_part_name(part) for part in training_memory(10)] + [kind_name(kind) for kind in LINE_KINDS]
+    names += [kind_name(kind) for kind in ("all", *KINDS)]
     assert stop_reason(None) == ""
     assert not english(names)
 
@@ -71,17 +67,11 @@ def test_the_tables_of_lessons_05_and_07_are_japanese(capsys):
     heads = lambda: torch.rand(model.config.n_layers, model.config.n_heads)  # noqa: E731
     ablation_table(AblationEffects({task: 0.5 for task in TASKS},
                                    {how: {task: heads() for task in TASKS} for how in ABLATIONS}, "0"))
-    parts = model_parts(model)
-    table = KnowledgeTable(parts, KINDS, {kind: 10 for kind in KINDS}, {kind: 1.0 for kind in KINDS},
-                           {kind: 1.5 for kind in KINDS},
-                           {how: torch.rand(len(parts), len(KINDS)) + 1.5 for how in ("zero", "mean")}, "0")
-    for how in ("zero", "mean"):
-        rise_table(table, how)
     states = model.config.n_layers + 1
     lens_table(LensScores({kind: [0.5] * states for kind in ("all", *KINDS)},
                           {kind: [-1.0] * states for kind in ("all", *KINDS)}, {kind: 10 for kind in ("all", *KINDS)}))
     out = capsys.readouterr().out.splitlines()
-    assert len(out) > 2 * len(parts) and not english(out)
+    assert len(out) > model.config.n_layers * model.config.n_heads and not english(out)
     model_name = shape_name(model, shipped=True)
     assert str(model.config.n_layers) in model_name and "64" in model_name and not english([model_name])
 

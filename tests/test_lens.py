@@ -6,8 +6,6 @@ import torch
 from llmlab.engine.config import GPTConfig
 from llmlab.engine.lens import (
     attention_patterns,
-    check_head,
-    check_layer,
     encode_for_model,
     hidden_states,
     lens_logits,
@@ -16,6 +14,7 @@ from llmlab.engine.lens import (
 )
 from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import UnknownTokenError, WordTokenizer
+from llmlab.engine.validate import check_block, check_head, check_hidden_state
 
 CONFIG = GPTConfig(vocab_size=12, context_length=8, d_model=16, n_heads=2, n_layers=3)
 TOKENIZER = WordTokenizer(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"])
@@ -45,12 +44,17 @@ def test_logit_lens_at_the_last_layer_is_the_models_output(model):
 
 
 def test_checks_list_the_valid_range(model):
-    assert check_layer(model, 2) == 2 and check_head(model, 1) == 1
-    assert check_layer(model, 3, include_embeddings=True) == 3
+    assert check_block(model, 2) == 2 and check_head(model, 1) == 1 and check_block(model.config, 0) == 0
+    assert [check_hidden_state(model, layer) for layer in range(4)] == [0, 1, 2, 3]  # 0: the embeddings
     with pytest.raises(ValueError, match="blocks 0 to 2; there is no block 3"):
-        check_layer(model, 3)
+        check_block(model, 3)
     with pytest.raises(ValueError, match="heads 0 to 1; there is no head -1"):
         check_head(model, -1)
+    for layer in (-1, 4):
+        with pytest.raises(ValueError, match=f"0 \\(the embeddings\\) to 3 .*no hidden state {layer}"):
+            check_hidden_state(model, layer)
+    with pytest.raises(TypeError, match="whole number"):
+        check_block(model, 1.0)
 
 
 def test_encoding_keeps_the_last_context_length_tokens(model):
@@ -74,7 +78,7 @@ def test_temperature_one_is_the_models_own_attention_and_others_stay_causal(mode
     sharp = attention_patterns(trace, CONFIG.n_layers, 0.25)
     assert torch.allclose(sharp.sum(-1), torch.ones(sharp.shape[:-1]))
     assert torch.all(sharp.triu(diagonal=1) == 0)
-    with pytest.raises(ValueError, match="more than 0"):
+    with pytest.raises(ValueError, match="above 0"):
         attention_patterns(trace, CONFIG.n_layers, 0)
 
 

@@ -2,12 +2,12 @@
 
 Placeholder rule: a Japanese template has exactly the same set of fields as its English twin, each
 with the same conversion (``!r``) and format spec (``:.2f``): translators move fields, never change
-how a value is written.
+how a value is written. Only the width a field is padded to (and its alignment) may differ: a Japanese
+label takes more display columns, and its table pads it to fit (``llmlab.messages.columns``).
 """
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import re
@@ -20,12 +20,12 @@ import pytest
 import torch
 
 import llmlab
-from llmlab.messages.merge import LAYERS
+from llmlab.messages.merge import PARTS
 from llmlab.messages import CATALOGUES, LANGUAGES, en, ja, msg
+from llmlab.messages.stale import stale_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 LIB = ROOT / "lib" / "llmlab"
-PARTS = LAYERS  # the layer files of every language
 # the GPT machinery and the toy world below it: no lesson, exercise, widget or plot code, no widgets.* or plots.* keys
 ENGINE_MODULES = tuple(sorted(
     ".".join(p.relative_to(LIB).with_suffix("").parts) for folder in ("engine", "toy")
@@ -33,10 +33,14 @@ ENGINE_MODULES = tuple(sorted(
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
+# A format spec's layout: [[fill]align][0][width], which may differ between languages (the rest may not).
+LAYOUT = re.compile(r"^(?:.?[<>=^])?0?[0-9]*")
+
+
 def fields(template: str) -> set[tuple[str, str | None, str | None]]:
-    """The template's {fields} as (name, conversion, format spec)."""
-    return {(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(template)
-            if name is not None}
+    """The template's {fields} as (name, conversion, format spec without its layout)."""
+    return {(name, conversion, LAYOUT.sub("", spec, count=1)) for _, name, spec, conversion
+            in string.Formatter().parse(template) if name is not None}
 
 
 def sources() -> dict[str, str]:
@@ -54,7 +58,7 @@ def sources() -> dict[str, str]:
 
 PREFIXES = "|".join(map(re.escape, {key.split(".")[0] for key in en.MESSAGES}))
 FSTRING_KEY = re.compile(r"""\bf(["'])((?:%s)\.[^"'{}]*\{.*?)\1""" % PREFIXES)  # f"ex05.attention.{name}"
-JOINED_KEY = re.compile(r"""(["'])((?:%s)\.[^"'{}]*\.)\1\s*\+""" % PREFIXES)  # "widgets.component." + name
+JOINED_KEY = re.compile(r"""(["'])((?:%s)\.[^"'{}]*\.)\1\s*\+""" % PREFIXES)  # "words.component." + name
 
 
 def key_patterns(text: str) -> list[re.Pattern]:
@@ -75,15 +79,6 @@ def keys_used(text: str) -> set[str]:
             if f'"{key}"' in text or f"'{key}'" in text or any(p.match(key) for p in patterns)}
 
 
-@pytest.fixture
-def japanese():
-    llmlab.set_language("ja")
-    try:
-        yield
-    finally:
-        llmlab.set_language("en")
-
-
 @pytest.mark.parametrize("part", PARTS)
 def test_both_languages_have_the_same_keys(part):
     english, japanese = set(en.PARTS[part]), set(ja.PARTS[part])
@@ -95,6 +90,39 @@ def test_both_languages_have_the_same_placeholders():
     wrong = {key: (sorted(map(str, fields(text))), sorted(map(str, fields(ja.MESSAGES[key]))))
              for key, text in en.MESSAGES.items() if key in ja.MESSAGES and fields(text) != fields(ja.MESSAGES[key])}
     assert not wrong, wrong
+
+
+def test_every_japanese_entry_translates_the_current_english():
+    """ja/SOURCES records the English each Japanese entry was translated from; a changed English needs review."""
+    behind = stale_keys()
+    assert not any(behind.values()), (
+        f"Japanese entries behind their English: {behind}. Update their Japanese (ja/*.py), then record it with "
+        "`python -m llmlab.messages.stale --record KEY ...` (run it without arguments to see the texts; "
+        "`--record` alone forgets the keys that are gone).")
+
+
+def test_a_changed_english_text_leaves_its_japanese_stale(monkeypatch):
+    before = stale_keys()
+    monkeypatch.setitem(en.MESSAGES, "model.empty_input", en.MESSAGES["model.empty_input"] + " Really.")
+    after = stale_keys()
+    assert set(after["stale"]) - set(before["stale"]) == {"model.empty_input"}
+    assert (after["new"], after["gone"]) == (before["new"], before["gone"])
+
+
+# Keys whose English is the same on purpose, each with the reason its Japanese must differ.
+SAME_ENGLISH = {
+    frozenset({"printouts.stop.context", "widgets.context_length"}):
+        "as a reason generation stopped, 'context' means the context window is full; as a widget label, its length",
+}
+
+
+def test_one_text_one_key():
+    keys_of: dict[str, set[str]] = {}
+    for key, text in en.MESSAGES.items():
+        keys_of.setdefault(text, set()).add(key)
+    shared = sorted(sorted(keys) for keys in keys_of.values() if len(keys) > 1 and frozenset(keys) not in SAME_ENGLISH)
+    assert not shared, f"one English text under several keys (use one key, or see SAME_ENGLISH): {shared}"
+    assert not [key for key in en.MESSAGES if re.search(r"\s", key)], "keys are code names: no spaces"
 
 
 def test_japanese_texts_are_japanese():
@@ -164,7 +192,8 @@ def run_with_language(value: str, code: str) -> subprocess.CompletedProcess:
 
 
 def test_the_environment_variable_chooses_the_starting_language():
-    shown = run_with_language("ja", "import llmlab.messages as m; print(m.language()); print(m.msg('model.empty_input'))")
+    shown = run_with_language("ja",
+                              "import llmlab.messages as m; print(m.language()); print(m.msg('model.empty_input'))")
     assert shown.stdout.splitlines() == ["ja", CATALOGUES["ja"]["model.empty_input"]], shown.stderr
     bad = run_with_language("klingon", "import llmlab")
     assert bad.returncode != 0 and "LLMLAB_LANG" in bad.stderr and '"en", "ja"' in bad.stderr, bad.stderr
@@ -189,7 +218,7 @@ def test_bad_input_after_switching_gets_japanese(japanese):
     assert japanese_text(lambda: integer(7, "n_layers", low=1, high=4)) == msg(
         "validate.out_of_range", name="n_layers", value=7, range=valid)
     model = GPT(GPTConfig(vocab_size=5, context_length=4, d_model=8, n_heads=2, n_layers=1))
-    assert japanese_text(lambda: model(torch.tensor([[0, 9]]))) == msg("model.bad_token_id", vocab=5)
+    assert japanese_text(lambda: model(torch.tensor([[0, 9]]))) == msg("model.bad_token_id", last=4, vocab=5)
     words = WordTokenizer(["the", "cat"])
     assert JAPANESE.search(japanese_text(lambda: words.encode("the zebra")))
 

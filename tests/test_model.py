@@ -39,6 +39,25 @@ def test_trace_names_and_shapes(model):
     assert residual_name(0) == "blocks.0.resid_pre" and residual_name(3) == "blocks.2.resid_post"
 
 
+def test_head_weights_are_the_slices_of_each_linear_layer(model):
+    attn, H, dh, d = model.blocks[1].attn, CONFIG.n_heads, CONFIG.d_head, CONFIG.d_model
+    heads = attn.head_weights()
+    assert {name: tuple(w.shape) for name, w in heads.items()} == {
+        "W_Q": (H, d, dh), "W_K": (H, d, dh), "W_V": (H, d, dh), "W_O": (H, dh, d)}
+    for h in range(H):
+        rows = slice(h * dh, (h + 1) * dh)
+        for name in ("W_Q", "W_K", "W_V"):  # head h's columns of W are rows of the Linear's .weight (W transposed)
+            assert torch.equal(heads[name][h], getattr(attn, name).weight[rows].T)
+        assert torch.equal(heads["W_O"][h], attn.W_O.weight[:, rows].T)
+    _, trace = model.run_with_trace([3, 1, 4, 1, 5])
+    x = trace["blocks.1.ln_attn"]
+    q = x @ heads["W_Q"][2] + attn.W_Q.bias[2 * dh:3 * dh]
+    assert torch.allclose(q, trace["blocks.1.attn.q"][2], atol=1e-6)
+    out = sum(trace["blocks.1.attn.z"][h] @ heads["W_O"][h] for h in range(H)) + attn.W_O.bias
+    assert torch.allclose(out, trace["blocks.1.attn.out"], atol=1e-5)
+    assert heads["W_Q"].data_ptr() == attn.W_Q.weight.data_ptr()  # a view: no copy
+
+
 def test_residual_stream_adds_up(model):
     _, trace = model.run_with_trace([3, 1, 4, 1, 5])
     pre, mid, post = (trace[f"blocks.1.{n}"] for n in ("resid_pre", "resid_mid", "resid_post"))

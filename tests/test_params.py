@@ -58,3 +58,19 @@ def test_gpt3_counts_without_allocating():
 
 def test_memory():
     assert memory_bytes(1_000, 4) == 4_000 and memory_bytes(1_000, 2) == 2_000
+
+
+def test_counting_what_is_not_a_gpt_is_refused_in_the_learners_language():
+    import llmlab
+    from torch import nn
+
+    from llmlab.errors import LlmlabTypeError
+
+    llmlab.set_language("ja")
+    try:
+        with pytest.raises(LlmlabTypeError, match="count_parameters には llmlab の GPT モデル"):
+            count_parameters(nn.Linear(3, 3))
+    finally:
+        llmlab.set_language("en")
+    with pytest.raises(LlmlabTypeError, match="count_parameters needs an llmlab GPT model .* not Linear"):
+        count_parameters(nn.Linear(3, 3))

@@ -13,7 +13,6 @@ import torch
 from matplotlib.text import Text
 from torch import nn
 
-from llmlab.engine.checkpoint import load_shipped_model
 from llmlab.engine.config import GPTConfig
 from llmlab.toy.corpus import word_kinds
 from llmlab.studies.embeddings import load_snapshots, words_of_kind
@@ -22,7 +21,7 @@ from llmlab.engine.params import PUBLISHED_CONFIGS, count_without_weights, formu
 from llmlab.ui.plots.hidden_states import HiddenStateFigure
 from llmlab.engine.tokenizers import CharTokenizer
 from llmlab.ui.widgets.attention import AttentionExplorer
-from llmlab.ui.widgets.base import PANEL_CLASS, PANEL_STYLE, WidgetPanel
+from llmlab.ui.widgets.base import CHOICE_SLIDER_CLASS, PANEL_CLASS, PANEL_STYLE, WidgetPanel
 from llmlab.ui.widgets.embeddings import EmbeddingReplay
 from llmlab.ui.widgets.hidden_states import HiddenStateExplorer
 from llmlab.ui.widgets.neurons import AttentionBiasWidget, NeuronWidget
@@ -35,14 +34,9 @@ LONGEST_DEFAULT_LABEL = 10  # characters that fit ipywidgets' default descriptio
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    return load_shipped_model()
-
-
-@pytest.fixture(scope="module")
 def panels(shipped) -> dict[str, WidgetPanel]:
     """One of every widget of lessons 01-04 and 09, built as the lessons build them."""
-    model, tokenizer, _ = shipped
+    model, tokenizer = shipped
     kinds = word_kinds()
     words = [word for kind in ("animal", "vehicle", "place") for word in words_of_kind(tokenizer, kinds, kind)]
     text = "the cats sleep in the garden"
@@ -101,6 +95,13 @@ def test_every_slider_shows_its_number_in_an_editable_box(panels):
         for slider in controls_of(panel):
             if "Slider" in type(slider).__name__:
                 assert slider.readout, f"{name}: {slider.description} hides its number"
+            if isinstance(slider, widgets.SelectionSlider):  # typing into its box went nowhere: a label instead
+                assert CHOICE_SLIDER_CLASS in slider._dom_classes, f"{name}: {slider.description} looks typeable"
+
+
+def test_a_selection_slider_shows_its_choice_as_a_read_only_label():
+    rule = PANEL_STYLE.split(f".{CHOICE_SLIDER_CLASS} .widget-readout")[1].split("}")[0]
+    assert "pointer-events: none" in rule and "user-modify: read-only" in rule and "border-color: transparent" in rule
 
 
 def test_no_control_label_is_cut(panels):
@@ -149,7 +150,8 @@ def test_the_what_if_temperature_reads_as_the_slider_shows_it(panels):
     explorer = panels["attention"]
     # the page formats the readout with d3's ".3g": 3 significant digits, trailing zeros kept (Python's "#.3g")
     assert explorer.temperature_slider.readout_format == ".3g"
-    for temperature, shown in ((2**0.75, "1.68"), (2**-2.75, "0.149"), (2**2.25, "4.76"), (2.0, "2.00"), (0.5, "0.500")):
+    for temperature, shown in ((2**0.75, "1.68"), (2**-2.75, "0.149"), (2**2.25, "4.76"), (2.0, "2.00"),
+                               (0.5, "0.500")):
         explorer.temperature_slider.value = temperature
         assert explorer.plot.title.get_text().endswith(f"temperature {shown}"), explorer.plot.title.get_text()
 
@@ -184,3 +186,44 @@ def test_gpt3_is_counted_on_the_meta_device_and_the_initialisers_come_back():
     torch.manual_seed(0)
     model = GPT(GPTConfig(vocab_size=10, context_length=4, d_model=8, n_heads=2, n_layers=1))
     assert model.token_embedding.weight.std() > 0.005  # a real model is still initialised
+
+
+def test_token_names_of_the_bias_plot_never_overlap(panels):
+    biases = panels["biases"]
+    renderer = biases.canvas.get_renderer()
+    for name in ("b_Q", "b_K", "b_V"):
+        for value in (3.0, -3.0):
+            biases.set(b_Q=(0, 0), b_K=(0, 0), b_V=(0, 0))
+            biases.set(**{name: (value, value)})
+            boxes = [label.get_window_extent(renderer) for label in biases.plot.names]
+            overlapping = [(i, j) for i in range(len(boxes)) for j in range(i) if boxes[i].overlaps(boxes[j])]
+            assert not overlapping, f"{name} = {value}: token names {overlapping} overlap"
+    biases.set(b_Q=(0, 0), b_K=(0, 0), b_V=(0, 0))
+
+
+def test_the_word_map_keeps_its_axis_labels_inside_at_every_step(panels):
+    replay = panels["replay"]
+    for step in replay.snapshots.steps:
+        replay.set_step(step)
+        replay.figure.draw_without_rendering()  # the layout stays as fixed at the first draw
+        renderer, (width, height) = replay.canvas.get_renderer(), replay.canvas.get_width_height()
+        for label in (replay.word_map.ax.xaxis.label, replay.word_map.ax.yaxis.label):
+            box = label.get_window_extent(renderer)
+            assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height, \
+                f"step {step}: {label.get_text()!r} at {box}"
+
+
+def test_the_heads_box_and_the_your_own_choice_say_what_happens():
+    from llmlab.messages import msg
+
+    calculator = TransformerCalculator(PUBLISHED_CONFIGS)  # GPT-2 small first: d_model 768, 12 heads
+    counts = calculator.counts
+    calculator.n_heads.value = 24
+    assert calculator.counts == counts, "the number of heads changed the count"
+    assert msg("widgets.heads_same_count", heads=24, d_model=768, width=32) in calculator.message.value
+    calculator.d_model.value = 1536  # another box: the bars move, no word about heads
+    assert calculator.counts != counts and "heads" not in calculator.message.value
+    calculator.preset.value = "GPT-2 medium"
+    calculator.preset.value = calculator.custom
+    assert msg("widgets.custom_chosen") in calculator.message.value
+    assert calculator.d_model.value == 1024, "choosing (your own) must keep the boxes to start from"

@@ -113,11 +113,14 @@ def test_two_workers_run_whole_units_long_ones_first(tmp_path: Path) -> None:
     [lessons_worker] = {worker for worker, what in ran if what.startswith(("lesson 0", "site"))}
     assert [what for worker, what in ran if worker == lessons_worker and what.startswith(("lesson 0", "site"))] == [
         "lesson 00_a.ipynb", "lesson 01_b.ipynb", "lesson 02_c.ipynb", "site built", "site a", "site b"]
+    assert [what for worker, what in ran if what.startswith("lesson ja/")] == [
+        "lesson ja/00_a.ipynb", "lesson ja/01_b.ipynb"]
+    assert len({worker for worker, what in ran if what.startswith("lesson ja/")}) == 1, "Japanese lessons were split"
     assert len({worker for worker, what in ran if what.startswith("browser")}) == 1, "browser tests were split"
     assert sorted(what for _, what in ran if what.startswith("fixture")) == [
         "fixture quick_a", "fixture quick_b", "fixture quick_c"], "a module's fixture was built twice"
     firsts = {whats[0] for whats in by_worker.values()}
-    assert firsts == {"lesson 00_a.ipynb", "browser a"}, f"the long units did not start first: {by_worker}"
+    assert firsts == {"lesson 00_a.ipynb", "lesson ja/00_a.ipynb"}, f"the long units did not start first: {by_worker}"
     assert bad_input_line(output) == "bad-input cases run: 9 (9 refused)"
 
 

@@ -1,7 +1,8 @@
-"""Executed copies of the lessons in build/executed/, made once and reused while the lesson is unchanged.
+"""Executed copies of the lessons in build/executed/ (the Japanese ones in build/executed/ja/), made once
+and reused while the lesson is unchanged.
 
 tests/test_notebooks.py saves the copies it executes here, so `make site` after `make test` (or the
-site test after the notebook tests) does not run the lessons a second time.
+site tests after the notebook tests) does not run the lessons a second time.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from nbclient import NotebookClient
 from nbformat import NotebookNode
 
 REPO = Path(__file__).resolve().parents[2]
+NOTEBOOK_DIR = REPO / "notebooks"
 EXECUTED_DIR = REPO / "build" / "executed"
 SOURCE_KEY = "llmlab_source_sha256"
 CELL_TIMEOUT_S = 300
@@ -34,16 +36,22 @@ def source_hash(lesson: Path) -> str:
     return digest.hexdigest()
 
 
+def executed_copy(lesson: Path) -> Path:
+    """Where the executed copy of ``lesson`` is kept: its path under notebooks/, under build/executed/."""
+    return EXECUTED_DIR / lesson.resolve().relative_to(NOTEBOOK_DIR)
+
+
 def save_executed(lesson: Path, executed: NotebookNode, source_sha: str) -> None:
     """Keep an executed copy of ``lesson``, labelled with the hash of the source it was run from."""
     executed.metadata[SOURCE_KEY] = source_sha
-    EXECUTED_DIR.mkdir(parents=True, exist_ok=True)
-    nbformat.write(executed, EXECUTED_DIR / lesson.name)
+    target = executed_copy(lesson)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(executed, target)
 
 
 def cached(lesson: Path) -> NotebookNode | None:
     """The executed copy of ``lesson`` if it was run from the lesson as it is now."""
-    path = EXECUTED_DIR / lesson.name
+    path = executed_copy(lesson)
     if not path.exists():
         return None
     executed = nbformat.read(path, as_version=4)

@@ -2,13 +2,24 @@
 
 Files load with ``torch.load(weights_only=True)``: only tensors and plain Python values,
 never arbitrary code. Anything wrong with a file becomes a ``CheckpointError`` that names it.
+A checkpoint stores a SHA-256 checksum of its weights, checked on load (files from before the
+checksum, such as the shipped one, load without it).
+
+Saving never destroys what a learner owns: it writes only regular files, never over a file that is
+not an llmlab checkpoint (a text, a notebook, /dev/null, a symlink to one), and over an existing
+checkpoint only when asked to with ``overwrite=True``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import os
+import pickle
+import re
+import stat
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +31,8 @@ from llmlab.engine.model import GPT
 from llmlab.engine.params import formula_parameters, total
 from llmlab.paths import DATA_DIR
 from llmlab.engine.tokenizers import Tokenizer, tokenizer_from_dict
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, kind_of, shown
+from llmlab.engine.validate import (LlmlabError, LlmlabTypeError, boolean, check_model, check_tokenizer, kind_of, shown,
+                                    torch_device)
 
 FORMAT = "llmlab-checkpoint"
 VERSION = 1
@@ -80,18 +92,18 @@ def checked_path(path: object) -> Path:
     return Path(path)
 
 
-def save_checkpoint(path: str | Path, model: GPT, tokenizer: Tokenizer, metadata: dict | None = None) -> None:
+def save_checkpoint(path: str | Path, model: GPT, tokenizer: Tokenizer, metadata: dict | None = None,
+                    overwrite: bool = False) -> None:
     """Write config + weights + tokenizer + metadata to ``path``, only if it will load back.
 
     Metadata is made plain first (:func:`plain_metadata`); the whole file is loaded back in memory
     before it is written, and written under a temporary name first, so a failed save never leaves
-    a half-written file or replaces a good one.
+    a half-written file or replaces a good one. An existing checkpoint at ``path`` is replaced only
+    with ``overwrite=True``; anything else already there (see :func:`check_target`) is never replaced.
     """
-    path = checked_path(path)
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("checkpoint.not_a_model", kind=kind_of(model)))
-    if not isinstance(tokenizer, Tokenizer):
-        raise LlmlabTypeError(msg("checkpoint.not_a_tokenizer", kind=kind_of(tokenizer)))
+    path = check_target(checked_path(path), overwrite)
+    model = check_model(model, "save_checkpoint")
+    tokenizer = check_tokenizer(tokenizer, "save_checkpoint")
     if tokenizer.vocab_size != model.config.vocab_size:
         raise CheckpointError(msg("checkpoint.vocab_mismatch", path=path, tokenizer=tokenizer.vocab_size,
                                   model=model.config.vocab_size))
@@ -105,6 +117,7 @@ def save_checkpoint(path: str | Path, model: GPT, tokenizer: Tokenizer, metadata
         "tokenizer": tokenizer.to_dict(),
         "metadata": plain_metadata(metadata or {}),
     }
+    payload["checksum"] = weights_checksum(payload["state_dict"])
     buffer = io.BytesIO()
     torch.save(payload, buffer)
     try:
@@ -118,35 +131,93 @@ def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, so the old file survives a failure."""
     if path.is_dir():
         raise CheckpointError(msg("checkpoint.path_is_folder", path=path))
-    temporary = path.with_name(path.name + ".partial")
+    temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = new_temporary(path)
         temporary.write_bytes(data)
         os.replace(temporary, path)
     except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
-        if temporary.is_file():
+        if temporary is not None and temporary.is_file():
             temporary.unlink()
         raise CheckpointError(msg("checkpoint.cannot_write", path=path, error=first_line(error))) from error
 
 
-def check_writable(path: str | Path) -> Path:
+def new_temporary(path: Path) -> Path:
+    """A new empty file beside ``path`` (its folder made if need be), named so it replaces no other file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=path.name + ".", suffix=".partial", dir=path.parent)
+    os.close(handle)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    os.chmod(name, 0o666 & ~umask)  # the permissions any new file gets here (mkstemp's are owner-only)
+    return Path(name)
+
+
+def check_writable(path: str | Path, overwrite: bool = False) -> Path:
     """Make sure a checkpoint can be written at ``path`` (before hours of training, not after)."""
-    path = checked_path(path)
-    if path.is_dir():
-        raise CheckpointError(msg("checkpoint.path_is_folder", path=path))
-    probe = path.with_name(path.name + ".partial")
+    path = check_target(checked_path(path), overwrite)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        probe.write_bytes(b"")
-        probe.unlink()
+        new_temporary(path).unlink()
     except (OSError, ValueError) as error:
         raise CheckpointError(msg("checkpoint.cannot_write", path=path, error=first_line(error))) from error
     return path
 
 
+def check_target(path: Path, overwrite: bool) -> Path:
+    """``path`` if a checkpoint may be written there: nothing there yet, or (with ``overwrite``) a checkpoint.
+
+    A folder, a device such as /dev/null, a pipe, a symlink to anything but a checkpoint, and a
+    regular file that is not an llmlab checkpoint (a learner's text, a notebook) are refused.
+    """
+    overwrite = boolean(overwrite, "overwrite")
+    try:
+        link = path.lstat()
+    except FileNotFoundError:
+        return path  # nothing there yet
+    except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
+        raise CheckpointError(msg("checkpoint.cannot_write", path=path, error=first_line(error))) from error
+    if stat.S_ISDIR(link.st_mode):
+        raise CheckpointError(msg("checkpoint.path_is_folder", path=path))
+    if not path.is_file():  # a device, a pipe, a socket, a broken symlink or one to a folder
+        raise CheckpointError(msg("checkpoint.not_regular", path=path))
+    if not is_checkpoint(path):
+        raise CheckpointError(msg("checkpoint.not_ours", path=path))
+    if not overwrite:
+        raise CheckpointError(msg("checkpoint.exists", path=path))
+    return path
+
+
+def is_checkpoint(path: Path) -> bool:
+    """Whether ``path`` holds an llmlab checkpoint (read with ``weights_only``, memory-mapped)."""
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
+    except Exception:  # not a zip, not a torch file, unreadable: not a checkpoint
+        return False
+    return isinstance(payload, dict) and payload.get("format") == FORMAT
+
+
+def weights_checksum(state_dict: dict[str, torch.Tensor]) -> str:
+    """SHA-256 of every weight's name, dtype, shape and bytes, in name order (a flipped byte changes it)."""
+    digest = hashlib.sha256()
+    for name in sorted(state_dict):
+        tensor = state_dict[name].detach().cpu().contiguous()
+        digest.update(f"{name}|{tensor.dtype}|{tuple(tensor.shape)}|".encode())
+        digest.update(tensor.reshape(-1).view(torch.uint8).numpy().tobytes())
+    return "sha256:" + digest.hexdigest()
+
+
+def tied_in_file(state_dict: dict[str, torch.Tensor]) -> bool | None:
+    """Whether the file's output layer reuses the embedding table: it has no weight of its own, or the
+    same numbers. None if the file has no embedding table to tell by."""
+    embedding, output = state_dict.get("token_embedding.weight"), state_dict.get("unembed.weight")
+    if embedding is None:
+        return None
+    return output is None or (output.shape == embedding.shape and torch.equal(output, embedding))
+
+
 def first_line(error: BaseException) -> str:
-    """The first line of an error's text (or its type's name)."""
-    text = str(error).strip()
+    """The first line of an error's text (or its type's name), without terminal colour codes."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).strip()
     return text.splitlines()[0] if text else type(error).__name__
 
 
@@ -159,27 +230,39 @@ def load_checkpoint(
     file holds is refused without allocating them.
     """
     path = checked_path(path)
-    try:
-        device = torch.device(device)
-    except (RuntimeError, TypeError) as error:
-        raise LlmlabError(msg("checkpoint.bad_device", device=shown(device))) from error
+    device = torch_device(device)
     if not path.is_file():
         raise CheckpointError(msg("checkpoint.missing", path=path))
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as error:  # objects that could run code: refused, never a hint to allow them
+        if "weights only" in str(error).lower():
+            raise CheckpointError(msg("checkpoint.not_plain", path=path)) from error
+        raise CheckpointError(msg("checkpoint.unreadable", path=path, error=first_line(error))) from error
     except Exception as error:  # truncated zip, bytes flipped, not a torch file at all...
         raise CheckpointError(msg("checkpoint.unreadable", path=path, error=first_line(error))) from error
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise CheckpointError(msg("checkpoint.not_llmlab", path=path))
     if payload.get("version") != VERSION:
-        raise CheckpointError(msg("checkpoint.version", path=path, found=payload.get("version"), expected=VERSION))
-    try:
-        config = GPTConfig.from_dict(payload["config"])
-    except (KeyError, TypeError, ValueError) as error:
-        raise CheckpointError(msg("checkpoint.bad_part", path=path, error=error)) from error
+        raise CheckpointError(msg("checkpoint.version", path=path, found=shown(payload.get("version")),
+                                  expected=VERSION))
     state_dict = payload.get("state_dict")
     if not isinstance(state_dict, dict) or not all(isinstance(v, torch.Tensor) for v in state_dict.values()):
         raise CheckpointError(msg("checkpoint.bad_weights", path=path))
+    if "checksum" in payload and payload["checksum"] != weights_checksum(state_dict):
+        raise CheckpointError(msg("checkpoint.checksum", path=path))
+    tied = tied_in_file(state_dict)
+    values = payload.get("config")
+    if isinstance(values, dict) and "tied_embeddings" not in values and tied is not None:
+        values = {**values, "tied_embeddings": tied}  # a file from before the switch: read what it holds
+    try:
+        config = GPTConfig.from_dict(values)
+    except (KeyError, TypeError, ValueError) as error:
+        raise CheckpointError(msg("checkpoint.bad_part", path=path, error=error)) from error
+    if config.tied_embeddings and tied is False:  # loading would overwrite the embedding table
+        raise CheckpointError(msg("checkpoint.tied_mismatch", path=path))
+    if config.tied_embeddings and "unembed.weight" not in state_dict and tied:
+        state_dict = {**state_dict, "unembed.weight": state_dict["token_embedding.weight"]}
     needed, stored = total(formula_parameters(config)), sum(v.numel() for v in state_dict.values())
     if needed > stored:
         raise CheckpointError(msg("checkpoint.size_mismatch", path=path, needed=needed, stored=stored))

@@ -129,14 +129,16 @@ class TokenStream:
             if self.is_fact is None:
                 self._usable[context_length] = usable, usable[:0], usable[:0]
             else:
-                self._usable[context_length] = usable, self.starts[fits & self.is_fact], self.starts[fits & ~self.is_fact]
+                self._usable[context_length] = (
+                    usable, self.starts[fits & self.is_fact], self.starts[fits & ~self.is_fact])
         return self._usable[context_length]
 
     def fact_weighted_starts(
         self, batch_size: int, facts: torch.Tensor, others: torch.Tensor, fact_share: float,
         generator: torch.Generator,
     ) -> torch.Tensor:
-        """``batch_size`` window starts, each one of ``facts`` with probability ``fact_share``, else one of ``others``."""
+        """``batch_size`` window starts, each one of ``facts`` with probability ``fact_share``, else one of
+        ``others``."""
         fact_share = real(fact_share, "fact_share", low=0, high=1)
         if self.is_fact is None:
             raise LlmlabError(msg("data.no_fact_flags"))

@@ -24,7 +24,9 @@ import torch
 
 from llmlab.messages import msg
 from llmlab.engine.trace import activation_names, has_heads_axis, name_patterns
-from llmlab.engine.validate import LlmlabError, token_ids_tensor
+from llmlab.engine.validate import (
+    LlmlabError, LlmlabTypeError, check_head, integer, listing, mapping, shown, token_ids_tensor,
+)
 
 if TYPE_CHECKING:
     from llmlab.engine.config import GPTConfig
@@ -82,23 +84,25 @@ class Edit:
 
 
 def _positions(positions: int | Iterable[int] | None) -> tuple[int, ...] | None:
+    """One whole number or a non-empty sequence of them (ints, numpy or torch integers, as everywhere
+    else: validate.integer) as a tuple of ints; which positions a run has: check_edits."""
     if positions is None:
         return None
-    if isinstance(positions, int) and not isinstance(positions, bool):
-        return (positions,)
     try:
         chosen = tuple(positions)  # type: ignore[arg-type]
-    except TypeError:
-        raise LlmlabError(msg("edits.bad_positions", positions=positions)) from None
-    if not chosen or not all(isinstance(p, int) and not isinstance(p, bool) for p in chosen):
-        raise LlmlabError(msg("edits.bad_positions", positions=positions))
-    return chosen
+    except TypeError:  # not a sequence: one position
+        chosen = (positions,)
+    try:
+        whole = tuple(integer(p, "positions") for p in chosen)
+    except LlmlabTypeError:
+        whole = ()
+    if not whole:
+        raise LlmlabError(msg("edits.bad_positions", positions=shown(positions)))
+    return whole
 
 
 def _head(head: int | None) -> int | None:
-    if head is not None and (isinstance(head, bool) or not isinstance(head, int)):
-        raise LlmlabError(msg("edits.bad_head_type", head=head))
-    return head
+    return None if head is None else integer(head, "head", low=0)  # which heads a model has: check_edits
 
 
 def _tensor(value: object, what: str) -> torch.Tensor:
@@ -149,7 +153,7 @@ def expected_shape(config: "GPTConfig", name: str, T: int) -> tuple[int, ...]:
 def check_edits(edits: Mapping[str, Edit], config: "GPTConfig", batch: int, T: int) -> None:
     """Clear errors for edits that name no activation, a missing head or position, or a wrong shape."""
     valid = set(activation_names(config))
-    for name, edit in edits.items():
+    for name, edit in mapping(edits, "edits").items():
         if name not in valid:
             raise LlmlabError(msg("edits.unknown_name", name=name, valid=name_patterns(config.n_layers)))
         if not isinstance(edit, Edit):
@@ -158,10 +162,10 @@ def check_edits(edits: Mapping[str, Edit], config: "GPTConfig", batch: int, T: i
         if edit.head is not None:
             if not heads:
                 raise LlmlabError(msg("edits.head_on_whole", name=name))
-            if not 0 <= edit.head < config.n_heads:
-                raise LlmlabError(msg("model.bad_head", high=config.n_heads - 1, head=edit.head))
+            check_head(config, edit.head)
         if edit.positions is not None and not all(0 <= p < T for p in edit.positions):
-            raise LlmlabError(msg("edits.bad_position", positions=list(edit.positions), high=T - 1))
+            bad = [p for p in edit.positions if not 0 <= p < T]
+            raise LlmlabError(msg("edits.bad_position", positions=listing(bad), high=T - 1))
         shape = expected_shape(config, name, T)
         if edit.kind == "mean":
             if name.endswith(("scores", "pattern", "logits")):
@@ -188,7 +192,8 @@ def reference_means(model: "GPT", sequences: Sequence[Sequence[int]], names: Ite
             raise LlmlabError(msg("edits.unknown_name", name=name, valid=name_patterns(model.config.n_layers)))
     if isinstance(sequences, (str, bytes, torch.Tensor)) or not isinstance(sequences, Sequence) or not sequences:
         raise LlmlabError(msg("edits.empty_reference"))
-    sequences = [token_ids_tensor(ids, model.config.vocab_size, model.config.context_length)[0].tolist() for ids in sequences]
+    sequences = [token_ids_tensor(ids, model.config.vocab_size, model.config.context_length)[0].tolist()
+                 for ids in sequences]
     lengths = torch.tensor([len(ids) for ids in sequences])
     batch = torch.zeros(len(sequences), int(lengths.max()), dtype=torch.long, device=model.device)
     for row, ids in enumerate(sequences):

@@ -7,7 +7,7 @@ import hashlib
 import torch
 from torch import nn
 
-from llmlab.messages import msg
+from llmlab.engine.validate import check_module
 
 FINGERPRINT_LENGTH = 16  # hex digits shown; 64 bits are plenty to tell two weight sets apart
 
@@ -18,8 +18,7 @@ def parameter_fingerprint(model: nn.Module) -> str:
     Any change to any single number changes the fingerprint; reading the model (generating,
     tracing) does not.
     """
-    if not isinstance(model, nn.Module):
-        raise TypeError(msg("fingerprint.not_a_model", kind=type(model).__name__))
+    model = check_module(model, "parameter_fingerprint")
     digest = hashlib.sha256()
     for name, tensor in sorted(model.state_dict().items()):
         data = tensor.detach().cpu().contiguous()

@@ -4,23 +4,31 @@ from __future__ import annotations
 
 import torch
 
-from llmlab.messages import msg
 from llmlab.engine.model import GPT, KVCache
+from llmlab.engine.validate import LlmlabError
+from llmlab.messages import msg
 from llmlab.engine.tokenizers import Tokenizer
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, boolean, integer, kind_of, real, text, token_ids
+from llmlab.engine.validate import (boolean, check_ids, check_logits, check_model, check_seed, check_temperature,
+                                    check_tokenizer, check_top_k, integer, text)
 
 
-def check_sampling(temperature: object, top_k: object) -> tuple[float, int | None]:
-    """temperature: a finite number ≥ 0; top_k: None or a whole number ≥ 1."""
-    temperature = real(temperature, "temperature", low=0)
-    return temperature, None if top_k is None else integer(top_k, "top_k", low=1)
-
-
-def check_model(model: object) -> GPT:
-    """``model`` if it is an llmlab GPT."""
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("generate.not_a_model", kind=kind_of(model)))
-    return model
+def check_generation(function: str, model: object, prompt_ids: object, max_new_tokens: object, temperature: object,
+                     top_k: object, stop_token: object, seed: object
+                     ) -> tuple[GPT, list[int], int, float, int | None, int | None, int | None]:
+    """The arguments ``generate`` and ``sampling.generation_steps`` share, checked once for both (so the
+    two accept and refuse exactly the same values): the model, the prompt (1 to context_length ids),
+    max_new_tokens ≥ 1, the temperature, top_k, the stop token (None or an id) and the seed (None or one)."""
+    model = check_model(model, function)
+    vocab_size = model.config.vocab_size
+    prompt_ids = check_ids(model, prompt_ids, "prompt_ids")
+    max_new_tokens = integer(max_new_tokens, "max_new_tokens", low=1)
+    if len(prompt_ids) >= model.config.context_length:  # no room left: it would return [] without a word
+        raise LlmlabError(msg("generate.context_full", n=len(prompt_ids), context=model.config.context_length))
+    temperature, top_k = check_temperature(temperature), check_top_k(top_k, vocab_size)
+    if stop_token is not None:
+        stop_token = integer(stop_token, "stop_token", low=0, high=vocab_size - 1)
+    seed = None if seed is None else check_seed(seed)
+    return model, prompt_ids, max_new_tokens, temperature, top_k, stop_token, seed
 
 
 def sample_next(
@@ -33,17 +41,13 @@ def sample_next(
 
     temperature 0 means "always the most likely token"; top_k keeps only the k best scores.
     """
-    temperature, top_k = check_sampling(temperature, top_k)
-    if not isinstance(logits, torch.Tensor) or logits.dim() != 1 or not logits.is_floating_point():
-        raise LlmlabTypeError(msg("generate.bad_logits", kind=kind_of(logits)))
-    best = logits.max()
-    if torch.isnan(logits).any() or not torch.isfinite(best):
-        raise LlmlabError(msg("generate.broken_scores"))
+    logits = check_logits(logits)
+    temperature, top_k = check_temperature(temperature), check_top_k(top_k, logits.numel())
     if temperature == 0:
         return int(logits.argmax())
-    scores = (logits - best) / temperature  # the best score becomes 0: no overflow at tiny temperatures
+    scores = (logits - logits.max()) / temperature  # the best score becomes 0: no overflow at tiny temperatures
     if top_k is not None:
-        kth_best = torch.topk(scores, min(top_k, scores.numel())).values[-1]
+        kth_best = torch.topk(scores, top_k).values[-1]
         scores = scores.masked_fill(scores < kth_best, float("-inf"))
     probs = torch.softmax(scores, dim=-1)
     return int(torch.multinomial(probs, 1, generator=generator))
@@ -66,21 +70,10 @@ def generate(
     With ``use_cache`` each step feeds only the newest token and reuses the keys and values
     of earlier positions, which the causal mask guarantees never change.
     """
-    check_model(model)
-    if isinstance(prompt_ids, torch.Tensor) and prompt_ids.dim() == 2 and prompt_ids.shape[0] == 1:
-        prompt_ids = prompt_ids[0]  # one sequence given as a batch of one
-    prompt_ids = token_ids(prompt_ids, model.config.vocab_size, "prompt_ids")
-    max_new_tokens = integer(max_new_tokens, "max_new_tokens", low=0)
-    temperature, top_k = check_sampling(temperature, top_k)
-    if stop_token is not None:
-        stop_token = integer(stop_token, "stop_token", low=0, high=model.config.vocab_size - 1)
+    model, prompt_ids, max_new_tokens, temperature, top_k, stop_token, seed = check_generation(
+        "generate", model, prompt_ids, max_new_tokens, temperature, top_k, stop_token, seed)
     use_cache = boolean(use_cache, "use_cache")
-    seed = None if seed is None else integer(seed, "seed", low=0, high=2**64 - 1)
-    if not prompt_ids:
-        raise LlmlabError(msg("generate.empty_prompt"))
     context = model.config.context_length
-    if len(prompt_ids) > context:
-        raise LlmlabError(msg("model.too_long", n=len(prompt_ids), context=context))
     generator = torch.Generator().manual_seed(seed) if seed is not None else None
     was_training = model.training
     model.eval()
@@ -117,12 +110,8 @@ def complete(
     stop_at_eos: bool = True,
 ) -> str:
     """Text in, text out: encode ``prompt``, generate (until the end token), decode the new part."""
-    check_model(model)
-    if not isinstance(tokenizer, Tokenizer):
-        raise LlmlabTypeError(msg("generate.not_a_tokenizer", kind=kind_of(tokenizer)))
+    tokenizer = check_tokenizer(tokenizer, "complete", check_model(model, "complete"))
     prompt_ids = tokenizer.encode(text(prompt, "prompt"))
-    if tokenizer.vocab_size != model.config.vocab_size:
-        raise LlmlabError(msg("generate.vocab_mismatch", tokenizer=tokenizer.vocab_size, model=model.config.vocab_size))
     stop = tokenizer.eos_id if boolean(stop_at_eos, "stop_at_eos") else None
     new_ids = generate(model, prompt_ids, max_new_tokens, temperature, top_k, stop_token=stop, seed=seed)
     if new_ids and new_ids[-1] == tokenizer.eos_id:

@@ -16,42 +16,9 @@ from llmlab.messages import msg
 from llmlab.engine.model import GPT, causal_mask
 from llmlab.engine.tokenizers import Tokenizer, UnknownTokenError
 from llmlab.engine.trace import Trace, residual_name
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, float_tensor, integer, kind_of, listing, real
+from llmlab.engine.validate import (LlmlabError, check_model, check_temperature, check_tokenizer, float_tensor, integer,
+                                    listing)
 from llmlab.engine.validate import text as check_text
-
-
-# ---------------------------------------------------------------------------
-# Checking what a caller asks for
-# ---------------------------------------------------------------------------
-
-
-def check_layer(model: GPT, layer: int, include_embeddings: bool = False) -> int:
-    """``layer`` if the model has it, else a ValueError listing the valid range.
-
-    Blocks run from 0 to n_layers - 1; with ``include_embeddings`` ``layer`` numbers a hidden
-    state instead: 0 is the embeddings, i ≥ 1 the hidden state after block i - 1.
-    """
-    high = model.config.n_layers if include_embeddings else model.config.n_layers - 1
-    if isinstance(layer, bool) or integer_or_none(layer) is None or not 0 <= integer_or_none(layer) <= high:
-        key = "model.bad_hidden_state" if include_embeddings else "model.bad_layer"
-        raise LlmlabError(msg(key, low=0, high=high, layer=layer))
-    return integer_or_none(layer)
-
-
-def check_head(model: GPT, head: int) -> int:
-    """``head`` if every layer of the model has it, else a ValueError listing the valid range."""
-    high = model.config.n_heads - 1
-    if isinstance(head, bool) or integer_or_none(head) is None or not 0 <= integer_or_none(head) <= high:
-        raise LlmlabError(msg("model.bad_head", high=high, head=head))
-    return integer_or_none(head)
-
-
-def integer_or_none(value: object) -> int | None:
-    """``value`` as an int if it is a whole number (not True/False), else None."""
-    try:
-        return integer(value, "")
-    except LlmlabError:
-        return None
 
 
 # ---------------------------------------------------------------------------
@@ -73,8 +40,7 @@ def encode_for_model(model: GPT, tokenizer: Tokenizer, text: str) -> ModelInput:
     Empty text raises ValueError; text with unknown words or characters raises
     :class:`UnknownTokenError` whose message names them.
     """
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("lens.not_a_model", kind=kind_of(model)))
+    check_tokenizer(tokenizer, "encode_for_model", check_model(model, "encode_for_model"))
     if not check_text(text, "text").strip():
         raise LlmlabError(msg("lens.empty_text"))
     try:
@@ -107,7 +73,8 @@ def lens_logits(model: GPT, trace: Trace) -> torch.Tensor:
 
     The last layer's scores are the model's own output.
     """
-    return model.to_residual_scores(hidden_states(trace, model.config.n_layers))
+    model = check_model(model, "lens_logits")
+    return model.logits_from_residual(hidden_states(trace, model.config.n_layers))
 
 
 @dataclass(frozen=True)
@@ -137,7 +104,7 @@ def attention_patterns(trace: Trace, n_layers: int, temperature: float = 1.0) ->
     ``temperature`` divides the scores before the softmax, a what-if for teaching: below 1
     sharpens each row, above 1 flattens it; the model itself always uses 1.
     """
-    temperature = real(temperature, "temperature", low=0, low_open=True)
+    temperature = check_temperature(temperature, positive=True)
     if temperature == 1.0:
         return torch.stack([trace[f"blocks.{i}.attn.pattern"] for i in range(n_layers)])
     scores = torch.stack([trace[f"blocks.{i}.attn.scores"] for i in range(n_layers)])

@@ -19,8 +19,9 @@ from torch import nn
 from llmlab.engine.config import GPTConfig
 from llmlab.engine.edits import Edit, check_edits
 from llmlab.messages import msg
+from llmlab.messages.numbers import in_units
 from llmlab.engine.trace import Trace
-from llmlab.engine.validate import LlmlabError, token_batch, token_ids_tensor
+from llmlab.engine.validate import LlmlabError, token_batch, token_ids_tensor, token_targets
 
 
 def causal_mask(n_queries: int, n_keys: int, device: torch.device | None = None) -> torch.Tensor:
@@ -73,7 +74,7 @@ def check_buildable(config: GPTConfig) -> None:
         raise LlmlabError(msg("model.not_a_config", kind=type(config).__name__))
     n = approximate_parameters(config)
     if n > MAX_PARAMETERS and torch.empty(0).device.type != "meta":
-        raise LlmlabError(msg("model.too_big", n=n / 1e9, gb=n * 4 / 1e9, limit=MAX_PARAMETERS / 1e9))
+        raise LlmlabError(msg("model.too_big", n=in_units(n, 3), gb=n * 4 / 1e9, limit=in_units(MAX_PARAMETERS, 3)))
 
 
 def _hook_for(trace: Trace | None, prefix: str) -> Callable[[str, torch.Tensor], torch.Tensor]:
@@ -86,9 +87,13 @@ def _hook_for(trace: Trace | None, prefix: str) -> Callable[[str, torch.Tensor],
 class MultiHeadAttention(nn.Module):
     """Masked multi-head self-attention with separate W_Q, W_K, W_V and W_O.
 
-    Each weight matrix holds all heads side by side: head h uses columns
-    h*d_head ... (h+1)*d_head of W_Q, W_K and W_V. The module knows its place in the model
-    (``layer_idx``), hence the names of its activations (``blocks.{layer_idx}.attn.q`` ...).
+    Reading the weights: ``W_Q`` is an ``nn.Linear``, which computes ``x @ W_Q.weight.T + W_Q.bias``,
+    so ``W_Q.weight`` is W_Q transposed (out × in). Each matrix holds all heads side by side: head h's
+    query columns of W_Q are the ROWS ``h*d_head:(h+1)*d_head`` of ``W_Q.weight`` (the same for W_K
+    and W_V); head h's part of W_O is the COLUMNS ``h*d_head:(h+1)*d_head`` of ``W_O.weight``.
+    :meth:`head_weights` gives every head's matrices separately, shaped as the lessons draw them.
+    The module knows its place in the model (``layer_idx``), hence the names of its activations
+    (``blocks.{layer_idx}.attn.q`` ...).
     """
 
     def __init__(self, config: GPTConfig, layer_idx: int = 0) -> None:
@@ -105,6 +110,18 @@ class MultiHeadAttention(nn.Module):
         self.dropout = config.dropout
         self.use_sdpa = False  # GPT switches the fast path on; it runs only when nothing is traced
         self.causal = True  # False lets every position read later ones too (lesson 06's experiment)
+
+    def head_weights(self) -> dict[str, torch.Tensor]:
+        """Every head's own weights (views): ``W_Q``, ``W_K``, ``W_V`` (heads, d_model, d_head),
+        ``W_O`` (heads, d_head, d_model).
+
+        Head h computes its queries as ``x @ head_weights()["W_Q"][h]`` (plus its slice of the bias).
+        """
+        d = self.n_heads * self.d_head
+        per_head = {name: getattr(self, name).weight.view(self.n_heads, self.d_head, d).transpose(1, 2)
+                    for name in ("W_Q", "W_K", "W_V")}
+        per_head["W_O"] = self.W_O.weight.view(d, self.n_heads, self.d_head).permute(1, 2, 0)
+        return per_head
 
     def split_heads(self, x: torch.Tensor) -> torch.Tensor:
         """(batch, T, d_model) -> (batch, heads, T, d_head)."""
@@ -242,6 +259,8 @@ class GPT(nn.Module):
         """
         start = cache.length if cache is not None else 0
         self.check_input(idx, start)
+        if targets is not None:
+            token_targets(targets, tuple(idx.shape), self.config.vocab_size)
         if trace is not None and trace.edits:
             if cache is not None:
                 raise LlmlabError(msg("edits.no_cache"))
@@ -307,6 +326,6 @@ class GPT(nn.Module):
     def device(self) -> torch.device:
         return self.token_embedding.weight.device
 
-    def to_residual_scores(self, resid: torch.Tensor) -> torch.Tensor:
-        """Next-token scores read straight off a hidden state (final LayerNorm, then unembed)."""
+    def logits_from_residual(self, resid: torch.Tensor) -> torch.Tensor:
+        """The logits (next-token scores) read straight off a hidden state: final LayerNorm, then unembed."""
         return self.unembed(self.ln_final(resid))

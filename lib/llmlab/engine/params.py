@@ -14,7 +14,7 @@ from torch import nn
 from llmlab.engine.config import GPTConfig
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
-from llmlab.engine.validate import LlmlabTypeError, integer, kind_of, real
+from llmlab.engine.validate import LlmlabError, check_config, check_model, integer, real, shown
 
 COMPONENTS = ("token embedding", "position embedding", "attention", "MLP", "LayerNorm", "unembedding")
 
@@ -43,11 +43,12 @@ def component_of(name: str) -> str:
         return "LayerNorm"
     if name.startswith("unembed"):
         return "unembedding"
-    raise ValueError(f"parameter {name!r} belongs to no known component")
+    raise LlmlabError(msg("params.unknown_component", name=shown(name)))
 
 
 def count_parameters(model: nn.Module) -> dict[str, int]:
     """Learned numbers per component of a GPT, counting a tied (shared) matrix once."""
+    model = check_model(model, "count_parameters")
     counts = dict.fromkeys(COMPONENTS, 0)
     for name, param in model.named_parameters():  # shared tensors are listed once
         counts[component_of(name)] += param.numel()
@@ -56,7 +57,7 @@ def count_parameters(model: nn.Module) -> dict[str, int]:
 
 def formula_parameters(config: GPTConfig) -> dict[str, int]:
     """The same counts by arithmetic on the config."""
-    check_config(config)
+    check_config(config, "formula_parameters")
     d, b = config.d_model, int(config.bias)
     attention = 4 * (d * d + b * d)  # W_Q, W_K, W_V, W_O (+ their biases)
     mlp = d * config.d_mlp + b * config.d_mlp + config.d_mlp * d + b * d
@@ -93,17 +94,10 @@ def initialisers_skipped() -> Iterator[None]:
 
 def count_without_weights(config: GPTConfig) -> dict[str, int]:
     """Build the model on PyTorch's "meta" device (shapes, no memory) and count it."""
-    check_config(config)
+    check_config(config, "count_without_weights")
     with torch.device("meta"), initialisers_skipped():
         model = GPT(config)
     return count_parameters(model)
-
-
-def check_config(config: object) -> GPTConfig:
-    """``config`` if it is a GPTConfig."""
-    if not isinstance(config, GPTConfig):
-        raise LlmlabTypeError(msg("params.not_a_config", kind=kind_of(config)))
-    return config
 
 
 def total(counts: dict[str, int]) -> int:

@@ -6,60 +6,13 @@ tokens with the same ``generation.sample_next``, so with the same seed they pick
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import torch
 
-from llmlab.engine.generation import sample_next
-from llmlab.messages import msg
+from llmlab.engine.generation import check_generation, sample_next
 from llmlab.engine.model import GPT
-from llmlab.engine.validate import integer
-
-MAX_TEMPERATURE = 10.0
-
-
-def check_temperature(temperature: object, allow_zero: bool = True) -> float:
-    """A finite number, 0 (greedy) or more, at most MAX_TEMPERATURE; else a ValueError naming the range."""
-    key = "sampling.bad_temperature" if allow_zero else "sampling.bad_temperature_positive"
-    try:
-        value = float(temperature)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(msg(key, value=temperature, high=MAX_TEMPERATURE)) from None
-    if isinstance(temperature, bool) or not math.isfinite(value) or value > MAX_TEMPERATURE:
-        raise ValueError(msg(key, value=temperature, high=MAX_TEMPERATURE))
-    if value < 0 or (value == 0 and not allow_zero):
-        raise ValueError(msg(key, value=temperature, high=MAX_TEMPERATURE))
-    return value
-
-
-def check_top_k(top_k: object, vocab_size: int) -> int | None:
-    """None (keep every token) or a whole number from 1 to ``vocab_size``."""
-    if top_k is None:
-        return None
-    whole = isinstance(top_k, int) and not isinstance(top_k, bool)
-    if not whole and isinstance(top_k, float) and top_k.is_integer():
-        whole, top_k = True, int(top_k)
-    if not whole or not 1 <= int(top_k) <= vocab_size:  # type: ignore[arg-type]
-        raise ValueError(msg("sampling.bad_top_k", value=top_k, high=vocab_size))
-    return int(top_k)  # type: ignore[arg-type]
-
-
-def check_ids(model: GPT, ids: object) -> list[int]:
-    """Token ids as a list: at least one, each a valid id, no more than the context holds."""
-    if not isinstance(model, GPT):
-        raise TypeError(msg("sampling.not_a_model", kind=type(model).__name__))
-    try:
-        values = [int(i) for i in torch.as_tensor(ids).reshape(-1).tolist()]
-    except (TypeError, ValueError, RuntimeError):
-        raise ValueError(msg("sampling.bad_ids", vocab=model.config.vocab_size)) from None
-    if not values:
-        raise ValueError(msg("generate.empty_prompt"))
-    if min(values) < 0 or max(values) >= model.config.vocab_size:
-        raise ValueError(msg("sampling.bad_ids", vocab=model.config.vocab_size))
-    if len(values) > model.config.context_length:
-        raise ValueError(msg("model.too_long", n=len(values), context=model.config.context_length))
-    return values
+from llmlab.engine.validate import check_ids, check_logits, check_model, check_temperature, check_top_k, integer
 
 
 def probabilities(logits: torch.Tensor, temperature: float = 1.0, top_k: int | None = None) -> torch.Tensor:
@@ -67,10 +20,8 @@ def probabilities(logits: torch.Tensor, temperature: float = 1.0, top_k: int | N
 
     Temperature 0 puts all probability on the best token (greedy).
     """
-    if not isinstance(logits, torch.Tensor) or logits.dim() != 1 or not logits.is_floating_point():
-        raise TypeError(msg("sampling.bad_logits", kind=type(logits).__name__))
-    temperature = check_temperature(temperature)
-    top_k = check_top_k(top_k, logits.numel())
+    logits = check_logits(logits)
+    temperature, top_k = check_temperature(temperature), check_top_k(top_k, logits.numel())
     if temperature == 0:
         return torch.nn.functional.one_hot(logits.argmax(), logits.numel()).to(logits.dtype)
     scores = (logits - logits.max()) / temperature
@@ -83,7 +34,7 @@ def probabilities(logits: torch.Tensor, temperature: float = 1.0, top_k: int | N
 @torch.no_grad()
 def next_token_logits(model: GPT, ids: list[int]) -> torch.Tensor:
     """One forward pass over ``ids``; the scores (vocab,) for the token after the last one."""
-    ids = check_ids(model, ids)
+    ids = check_ids(check_model(model, "next_token_logits"), ids)
     with model.evaluating():
         logits, _ = model(torch.tensor([ids], dtype=torch.long, device=model.device))
     return logits[0, -1].float().cpu()
@@ -106,8 +57,8 @@ class NextToken:
 def next_token_distribution(model: GPT, ids: list[int], temperature: float = 1.0,
                             top_k: int | None = None) -> NextToken:
     """The next-token distribution after ``ids`` at this temperature and top-k."""
-    temperature = check_temperature(temperature)
-    top_k = check_top_k(top_k, model.config.vocab_size if isinstance(model, GPT) else 1)
+    model = check_model(model, "next_token_distribution")
+    temperature, top_k = check_temperature(temperature), check_top_k(top_k, model.config.vocab_size)
     logits = next_token_logits(model, ids)
     return NextToken(logits, probabilities(logits, temperature, top_k), int(logits.argmax()))
 
@@ -138,14 +89,8 @@ def generation_steps(
     Uses the same chooser (``sample_next``) and seeding as ``generate``, so it picks the same tokens
     as ``generate(..., use_cache=False)`` with the same arguments.
     """
-    tokens = check_ids(model, prompt_ids)
-    temperature = check_temperature(temperature)
-    top_k = check_top_k(top_k, model.config.vocab_size)
-    if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or max_new_tokens < 1:
-        raise ValueError(msg("sampling.bad_max_new_tokens", value=max_new_tokens))
-    if stop_token is not None:
-        stop_token = integer(stop_token, "stop_token", low=0, high=model.config.vocab_size - 1)
-    seed = None if seed is None else integer(seed, "seed", low=0, high=2**63 - 1)
+    model, tokens, max_new_tokens, temperature, top_k, stop_token, seed = check_generation(
+        "generation_steps", model, prompt_ids, max_new_tokens, temperature, top_k, stop_token, seed)
     n_candidates = integer(n_candidates, "n_candidates", low=1)
     generator = torch.Generator().manual_seed(seed) if seed is not None else None
     context = model.config.context_length

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from itertools import islice
 
 from llmlab.messages import msg
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, integer, kind_of, listing, mapping, shown, text, token_ids
+from llmlab.engine.validate import (LlmlabError, LlmlabTypeError, integer, kind_of, listing, mapping, shown, text,
+                                    token_ids)
 
 # ---------------------------------------------------------------------------
 # Shared pieces

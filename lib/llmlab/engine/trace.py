@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import torch
 
 from llmlab.messages import msg
-from llmlab.engine.validate import LlmlabError
+from llmlab.engine.validate import LlmlabError, LlmlabTypeError, kind_of
 
 if TYPE_CHECKING:
     from llmlab.engine.config import GPTConfig
@@ -64,17 +64,17 @@ class Trace:
     """
 
     def __init__(self, edits: Mapping[str, "Edit"] | None = None, record: bool = True) -> None:
+        if edits is not None and not isinstance(edits, Mapping):  # one Edit, or a list of names
+            raise LlmlabTypeError(msg("edits.not_a_mapping", kind=kind_of(edits)))
         self._store: dict[str, torch.Tensor] = {}
         self.edits: dict[str, Edit] = dict(edits or {})
         self.recording = record
-        self.applied: set[str] = set()
 
     def hook(self, name: str, value: torch.Tensor) -> torch.Tensor:
         """Apply the edit asked for ``name`` (if any), record the result, and return it."""
         edit = self.edits.get(name)
         if edit is not None:
             value = edit.apply(name, value)
-            self.applied.add(name)
         if self.recording:
             self.record(name, value)
         return value
@@ -103,7 +103,6 @@ class Trace:
     def without_batch(self) -> "Trace":
         """The same trace for a batch of one, with the batch axis removed."""
         single = Trace(self.edits)
-        single.applied = set(self.applied)
         for name, value in self._store.items():
             single._store[name] = value[0]
         return single

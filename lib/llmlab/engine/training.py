@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
@@ -14,7 +15,11 @@ from llmlab.engine.data import IGNORE, TokenStream
 from llmlab.engine.device import seed_everything
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, integer, kind_of, real
+from llmlab.engine.validate import (LlmlabError, LlmlabTypeError, check_model, check_recipe, check_seed, integer,
+                                    kind_of, real)
+
+MAX_STEPS = 10**9  # far beyond any run on one machine; a count tqdm and range() can still hold
+MAX_STEP_BYTES = 8 * 10**9  # memory one training step may ask for: refused before allocating, like model.MAX_PARAMETERS
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class TrainConfig:
     def __post_init__(self) -> None:
         """Each field checked (an LlmlabError names the valid range), so training never starts wrong."""
         checks = {
-            "steps": lambda v, n: integer(v, n, low=1),
+            "steps": lambda v, n: integer(v, n, low=1, high=MAX_STEPS),
             "batch_size": lambda v, n: integer(v, n, low=1),
             "learning_rate": lambda v, n: real(v, n, low=0, low_open=True),
             "min_learning_rate": lambda v, n: real(v, n, low=0),
@@ -45,7 +50,7 @@ class TrainConfig:
             "weight_decay": lambda v, n: real(v, n, low=0),
             "grad_clip": lambda v, n: real(v, n, low=0, low_open=True),
             "eval_every": lambda v, n: integer(v, n, low=1),
-            "seed": lambda v, n: integer(v, n, low=0, high=2**63 - 1),
+            "seed": lambda v, n: check_seed(v, n),
             "hold_steps": lambda v, n: integer(v, n, low=0),
             "fact_share": lambda v, n: None if v is None else real(v, n, low=0, high=1),
             "drill_batch_size": lambda v, n: integer(v, n, low=0),
@@ -55,6 +60,10 @@ class TrainConfig:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+class TrainingWarning(UserWarning):
+    """A recipe that runs but does not do what it says (a warm-up longer than the run)."""
 
 
 class TrainingDiverged(LlmlabError):
@@ -147,18 +156,22 @@ def train(
     If the loss or the gradients stop being numbers (a learning rate far too high), training stops
     with :class:`TrainingDiverged` before that step changes the weights.
     """
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("training.not_a_model", kind=kind_of(model)))
+    model = check_model(model, "train")
     if not isinstance(data, TokenStream):
         raise LlmlabTypeError(msg("training.not_a_stream", kind=kind_of(data)))
-    if not isinstance(config, TrainConfig):
-        raise LlmlabTypeError(msg("training.not_a_config", kind=kind_of(config)))
+    config = check_recipe(config)
     check_windows(model, val_x, val_y, "validation")
     data.check_fits(model.config.vocab_size, model.config.context_length)
+    if config.fact_share is not None and data.is_fact is None:  # before training starts, not at its first step
+        raise LlmlabError(msg("training.no_fact_lines", share=config.fact_share))
     if config.drill_batch_size and data.drill is None:
         raise LlmlabError(msg("training.no_drill", n=config.drill_batch_size))
     if data.drill is not None and data.drill.x.shape[1] > model.config.context_length:
         raise LlmlabError(msg("model.too_long", n=data.drill.x.shape[1], context=model.config.context_length))
+    check_step_memory(model, config, data)
+    if config.warmup_steps > config.steps:  # the last step, steps - 1, reaches the peak only if warmup ≤ steps
+        warnings.warn(msg("training.warmup_too_long", warmup=config.warmup_steps, steps=config.steps,
+                          peak=config.learning_rate), TrainingWarning, stacklevel=2)
     seed_everything(config.seed)
     generator = torch.Generator().manual_seed(config.seed)
     optimizer = make_optimizer(model, config)
@@ -205,6 +218,29 @@ def train(
     return history
 
 
+def step_bytes(model: GPT, windows: int, length: int) -> int:
+    """About how many bytes one training step on ``windows`` windows of ``length`` tokens keeps for backward.
+
+    Per token and block: the LayerNorm outputs, queries, keys, values, head outputs and residuals
+    (about 9 × d_model numbers), the MLP's two hidden layers (2 × d_mlp) and the attention scores
+    and pattern (2 × heads × length); per token once: the embeddings and three copies of the scores
+    over the vocabulary. Float32, 4 bytes a number.
+    """
+    c = model.config
+    per_token = c.n_layers * (9 * c.d_model + 2 * c.d_mlp + 2 * c.n_heads * length) + 4 * c.d_model + 3 * c.vocab_size
+    return 4 * per_token * windows * length
+
+
+def check_step_memory(model: GPT, config: TrainConfig, data: TokenStream) -> None:
+    """Refuse, before allocating, a batch (plus drill batch) one step could not hold in memory here."""
+    need = step_bytes(model, config.batch_size, model.config.context_length)
+    if config.drill_batch_size:
+        need += step_bytes(model, config.drill_batch_size, data.drill.x.shape[1])
+    if need > MAX_STEP_BYTES:
+        raise LlmlabError(msg("training.batch_too_big", batch=config.batch_size, drill=config.drill_batch_size,
+                              gb=need / 1e9, limit=MAX_STEP_BYTES / 1e9))
+
+
 def add_drill(
     model: GPT, data: TokenStream, batch_size: int, generator: torch.Generator, loss: torch.Tensor
 ) -> tuple[torch.Tensor, float]:
@@ -244,4 +280,4 @@ def check_windows(model: GPT, x: object, y: object, name: str) -> None:
         raise LlmlabError(msg("model.too_long", n=x.shape[1], context=model.config.context_length))
     wrong = (y != IGNORE) & ((y < 0) | (y >= model.config.vocab_size))
     if y.dtype != torch.long or bool(wrong.any()):
-        raise LlmlabError(msg("training.bad_targets", name=name, vocab=model.config.vocab_size))
+        raise LlmlabError(msg("training.bad_targets", name=name, last=model.config.vocab_size - 1))

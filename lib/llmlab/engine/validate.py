@@ -10,12 +10,20 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
 
 from llmlab.errors import LlmlabError, LlmlabTypeError  # defined apart; other modules import them from here
 from llmlab.messages import msg
+
+if TYPE_CHECKING:  # these modules import this one: at run time the checks import them when called
+    from llmlab.engine.config import GPTConfig
+    from llmlab.engine.model import GPT
+    from llmlab.engine.tokenizers import Tokenizer
+    from llmlab.engine.trace import Trace
+    from llmlab.engine.training import TrainConfig
 
 MAX_LISTED = 20  # how many items an error message lists before "…"
 MAX_SHOWN = 60  # how many characters of a bad value a message shows
@@ -224,10 +232,12 @@ def is_integer_dtype(dtype: torch.dtype) -> bool:
     return not (dtype.is_floating_point or dtype.is_complex or dtype == torch.bool)
 
 
-def token_ids(ids: object, vocab_size: int, name: str = "token ids") -> list[int]:
+def token_ids(ids: object, vocab_size: int, name: str = "token ids",
+              out_of_range: str = "validate.id_out_of_range") -> list[int]:
     """A flat sequence of token ids (list, tuple, range, 1-D integer array or tensor) as a list of ints.
 
-    Nested lists, floats, text and ids outside 0 … vocab_size - 1 raise an :class:`LlmlabError`.
+    Nested lists, floats, text and ids outside 0 … vocab_size - 1 raise an :class:`LlmlabError`; an id out
+    of range gets the message ``out_of_range`` (a model's input: one that names a tokenizer mismatch).
     """
     if isinstance(ids, (str, bytes, bytearray)):
         raise LlmlabTypeError(msg("validate.ids_are_text", name=name))
@@ -249,7 +259,7 @@ def token_ids(ids: object, vocab_size: int, name: str = "token ids") -> list[int
         raise LlmlabTypeError(msg("validate.ids_not_sequence", name=name, value=shown(ids), kind=kind_of(ids)))
     if values and not 0 <= min(values) <= max(values) < vocab_size:
         bad = next(v for v in values if not 0 <= v < vocab_size)
-        raise LlmlabError(msg("validate.id_out_of_range", name=name, id=bad, last=vocab_size - 1))
+        raise LlmlabError(msg(out_of_range, name=name, id=bad, last=vocab_size - 1, vocab=vocab_size))
     return values
 
 
@@ -271,14 +281,19 @@ def token_ids_tensor(ids: object, vocab_size: int, context_length: int,
     Accepts what :func:`token_ids` accepts, and a (1, T) tensor. Empty or longer than
     ``context_length`` raises an :class:`LlmlabError`.
     """
+    return torch.tensor([_sequence(ids, vocab_size, context_length)], dtype=torch.long, device=device)
+
+
+def _sequence(ids: object, vocab_size: int, context_length: int, name: str = "token ids") -> list[int]:
+    """One sequence of ids (a (1, T) tensor too): at least one, each valid, at most ``context_length``."""
     if isinstance(ids, torch.Tensor) and ids.ndim == 2 and ids.shape[0] == 1:
         ids = ids[0]
-    values = token_ids(ids, vocab_size)
+    values = token_ids(ids, vocab_size, name, out_of_range="validate.id_not_in_model")
     if not values:
         raise LlmlabError(msg("model.empty_input"))
     if len(values) > context_length:
         raise LlmlabError(msg("model.too_long", n=len(values), context=context_length))
-    return torch.tensor([values], dtype=torch.long, device=device)
+    return values
 
 
 def token_batch(idx: object, vocab_size: int, context_length: int, start: int = 0) -> None:
@@ -297,4 +312,204 @@ def token_batch(idx: object, vocab_size: int, context_length: int, start: int = 
     if start + idx.shape[1] > context_length:
         raise LlmlabError(msg("model.too_long", n=start + idx.shape[1], context=context_length))
     if idx.min() < 0 or idx.max() >= vocab_size:
-        raise LlmlabError(msg("model.bad_token_id", vocab=vocab_size))
+        raise LlmlabError(msg("model.bad_token_id", last=vocab_size - 1, vocab=vocab_size))
+
+
+# ---------------------------------------------------------------------------
+# The model, its tokenizer, and what a learner asks of them
+#
+# One check each, used by every module: a bad value gets the same message wherever it is passed.
+# The engine's modules (config, model, tokenizers, trace, training) import this one, so their classes are
+# imported inside the functions (by then every module is loaded).
+# ---------------------------------------------------------------------------
+
+MAX_TEMPERATURE = 10.0  # sampling temperatures run from 0 (greedy) to this
+MAX_SEED = 2**32 - 1  # the largest seed Python, NumPy and torch all accept
+
+
+def check_model(model: object, function: str) -> GPT:
+    """``model`` if it is an llmlab GPT; else an error naming ``function``, the function that needs it."""
+    from llmlab.engine.model import GPT
+
+    if not isinstance(model, GPT):
+        raise LlmlabTypeError(msg("validate.not_a_model", function=function, kind=kind_of(model)))
+    return model
+
+
+def check_module(model: object, function: str) -> torch.nn.Module:
+    """``model`` if it is any torch model (an ``nn.Module``, an llmlab GPT or a part of one)."""
+    if not isinstance(model, torch.nn.Module):
+        raise LlmlabTypeError(msg("validate.not_a_module", function=function, kind=kind_of(model)))
+    return model
+
+
+def check_config(config: object, function: str) -> GPTConfig:
+    """``config`` if it is a GPTConfig (a model's shape); else an error naming ``function``."""
+    from llmlab.engine.config import GPTConfig
+
+    if not isinstance(config, GPTConfig):
+        raise LlmlabTypeError(msg("validate.not_a_config", function=function, kind=kind_of(config)))
+    return config
+
+
+def check_recipe(config: object) -> TrainConfig:
+    """``config`` if it is a training recipe (a TrainConfig)."""
+    from llmlab.engine.training import TrainConfig
+
+    if not isinstance(config, TrainConfig):
+        raise LlmlabTypeError(msg("training.not_a_config", kind=kind_of(config)))
+    return config
+
+
+def check_tokenizer(tokenizer: object, function: str, model: object = None) -> Tokenizer:
+    """``tokenizer`` if it is an llmlab tokenizer (with ``model``: one with the model's vocabulary size)."""
+    from llmlab.engine.tokenizers import Tokenizer
+
+    if not isinstance(tokenizer, Tokenizer):
+        raise LlmlabTypeError(msg("validate.not_a_tokenizer", function=function, kind=kind_of(tokenizer)))
+    if model is not None and tokenizer.vocab_size != check_model(model, function).config.vocab_size:
+        raise LlmlabError(msg("validate.vocab_mismatch", tokenizer=tokenizer.vocab_size,
+                              model=model.config.vocab_size))
+    return tokenizer
+
+
+def check_lines(lines: object, name: str = "lines", empty_ok: bool = False) -> list[str]:
+    """A list (or tuple) of texts, as a list: text lines, or words (``name``); at least one unless ``empty_ok``."""
+    if isinstance(lines, (str, bytes, bytearray)) or not isinstance(lines, Sequence):
+        raise LlmlabTypeError(msg("validate.not_lines", name=name, value=shown(lines), kind=kind_of(lines)))
+    values = [text(line, f"{name}[{i}]") for i, line in enumerate(lines)]
+    if not values and not empty_ok:
+        raise LlmlabError(msg("validate.no_lines", name=name))
+    return values
+
+
+def check_instance(value: object, expected: type, name: str, maker: str) -> object:
+    """``value`` if it is an ``expected`` (what ``maker`` makes, e.g. "fact_questions(lines)"), else an error."""
+    if not isinstance(value, expected):
+        raise LlmlabTypeError(msg("validate.not_an_instance", name=name, expected=expected.__name__, maker=maker,
+                                  kind=kind_of(value)))
+    return value
+
+
+def check_trace(trace: object, function: str) -> Trace:
+    """``trace`` if it is a Trace (what ``model.run_with_trace`` or ``model.trace_batch`` records)."""
+    from llmlab.engine.trace import Trace
+
+    if not isinstance(trace, Trace):
+        raise LlmlabTypeError(msg("validate.not_a_trace", function=function, kind=kind_of(trace)))
+    return trace
+
+
+def _config(model: object, function: str) -> GPTConfig:
+    """The GPTConfig of ``model`` (a GPT), or ``model`` itself if it is one."""
+    from llmlab.engine.config import GPTConfig
+
+    return model if isinstance(model, GPTConfig) else check_model(model, function).config
+
+
+def check_block(model: object, block: object, name: str = "block") -> int:
+    """``block`` if ``model`` (a GPT or its GPTConfig) has that block: a whole number from 0 to n_layers - 1."""
+    high = _config(model, "check_block").n_layers - 1
+    number = integer(block, name)
+    if not 0 <= number <= high:
+        raise LlmlabError(msg("validate.bad_block", high=high, value=number))
+    return number
+
+
+def check_hidden_state(model: object, layer: object, name: str = "layer") -> int:
+    """``layer`` if ``model`` has that hidden state: 0 is the embeddings, i ≥ 1 the one after block i - 1.
+
+    The same numbering as the blocks, shifted by one: the check is the block check of ``layer - 1``.
+    """
+    n_layers = _config(model, "check_hidden_state").n_layers
+    number = integer(layer, name)
+    if number == 0:
+        return 0
+    try:
+        return check_block(model, number - 1, name) + 1
+    except LlmlabError:
+        raise LlmlabError(msg("validate.bad_hidden_state", high=n_layers, value=number)) from None
+
+
+def check_head(model: object, head: object, name: str = "head") -> int:
+    """``head`` if every block of ``model`` (a GPT or its GPTConfig) has it: 0 to n_heads - 1."""
+    high = _config(model, "check_head").n_heads - 1
+    number = integer(head, name)
+    if not 0 <= number <= high:
+        raise LlmlabError(msg("validate.bad_head", high=high, value=number))
+    return number
+
+
+def check_ids(model: object, ids: object, name: str = "token ids") -> list[int]:
+    """One sequence of token ids ``model`` can read, as a list: at least one, each a valid id, no more
+    than its context holds (what :func:`token_ids` accepts, and a (1, T) tensor)."""
+    config = _config(model, "check_ids")
+    return _sequence(ids, config.vocab_size, config.context_length, name)
+
+
+def check_logits(logits: object) -> torch.Tensor:
+    """One row of next-token scores: a 1-D float tensor, not empty, its best score finite and no NaN."""
+    if (not isinstance(logits, torch.Tensor) or logits.dim() != 1 or not logits.is_floating_point()
+            or logits.numel() == 0):
+        raise LlmlabTypeError(msg("validate.bad_logits", kind=kind_of(logits)))
+    if torch.isnan(logits).any() or not torch.isfinite(logits.max()):
+        raise LlmlabError(msg("validate.broken_scores"))
+    return logits
+
+
+def check_temperature(temperature: object, positive: bool = False) -> float:
+    """A sampling temperature: a finite number from 0 (always the most likely token) to MAX_TEMPERATURE.
+
+    With ``positive`` 0 is refused too (where the scores are divided by it, as in the attention what-if).
+    """
+    plain = _unwrap(temperature)
+    is_number = isinstance(plain, numbers.Real) and not isinstance(plain, bool)
+    number = plain if is_number else math.nan  # compared as it is: float() of a huge int overflows
+    if not 0 <= number <= MAX_TEMPERATURE or (positive and number == 0):  # NaN is never in range
+        key = "validate.bad_temperature_positive" if positive else "validate.bad_temperature"
+        error = LlmlabError if is_number else LlmlabTypeError
+        raise error(msg(key, value=shown(temperature), high=MAX_TEMPERATURE))
+    return float(number)
+
+
+def check_top_k(top_k: object, vocab_size: int) -> int | None:
+    """None (keep every token) or a whole number from 1 to ``vocab_size``."""
+    if top_k is None:
+        return None
+    try:
+        return integer(top_k, "top_k", low=1, high=vocab_size)
+    except LlmlabError as error:
+        raise type(error)(msg("validate.bad_top_k", value=shown(top_k), high=vocab_size)) from None
+
+
+def check_seed(seed: object, name: str = "seed") -> int:
+    """A random seed: a whole number from 0 to MAX_SEED (what Python, NumPy and torch all accept)."""
+    return integer(seed, name, low=0, high=MAX_SEED)
+
+
+# ---------------------------------------------------------------------------
+# Devices
+# ---------------------------------------------------------------------------
+
+
+def torch_device(value: object, name: str = "device") -> torch.device:
+    """``value`` ("cpu", "cuda", "cuda:0", "mps" or a torch.device) as a device this machine has."""
+    try:
+        device = torch.device(value)  # type: ignore[arg-type]
+    except (RuntimeError, TypeError, ValueError) as error:
+        raise LlmlabError(msg("checkpoint.bad_device", device=shown(value))) from error
+    present = {"cpu": True, "meta": True, "cuda": torch.cuda.is_available(), "mps": torch.backends.mps.is_available()}
+    if not present.get(device.type, False):
+        raise LlmlabError(msg("validate.device_missing", name=name, device=str(device)))
+    return device
+
+
+def token_targets(targets: object, shape: tuple[int, ...], vocab_size: int) -> None:
+    """Check a forward pass's targets: a long tensor of the inputs' ``shape``, each an id or -100 (ignored)."""
+    if not isinstance(targets, torch.Tensor) or targets.dtype != torch.long:
+        raise LlmlabTypeError(msg("validate.targets_not_ids", kind=kind_of(targets) if not isinstance(
+            targets, torch.Tensor) else str(targets.dtype).replace("torch.", "")))
+    if tuple(targets.shape) != shape:
+        raise LlmlabError(msg("validate.targets_shape", got=tuple(targets.shape), shape=shape))
+    if bool(((targets != -100) & ((targets < 0) | (targets >= vocab_size))).any()):
+        raise LlmlabError(msg("validate.targets_range", last=vocab_size - 1))

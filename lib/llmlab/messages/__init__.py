@@ -1,8 +1,11 @@
 """Every sentence llmlab shows a learner, one catalogue per language.
 
 ``msg("key", name=value)`` fills in the current language's ``str.format`` template. The catalogues
-live in ``en/`` and ``ja/``, each split by layer (engine, lessons, exercises, widgets, plots) with
-exactly the same keys and placeholders (tests/test_messages.py). ``set_language("ja")`` switches
+live in ``en/`` and ``ja/``, in the same files (``merge.PARTS``: the engine and toy world, one file per
+lesson with its study modules, printouts and exercises, the checker, shared words, widgets, plots) with
+exactly the same keys and placeholders, one key per English text (tests/test_messages.py). Each Japanese
+entry records the English it translates in ``ja/SOURCES``; ``python -m llmlab.messages.stale`` lists the
+translations whose English has changed since (see that module). ``set_language("ja")`` switches
 every message shown from then on; the environment variable ``LLMLAB_LANG`` chooses the language a
 session starts in. Text made before a learner can switch (an exercise's explanation, registered when
 llmlab is imported) is kept as ``later("key")`` and put into words only when shown.
@@ -14,6 +17,7 @@ import os
 
 from llmlab.errors import LlmlabError, LlmlabTypeError
 from llmlab.messages import en, ja
+from llmlab.messages.columns import FORMATTER, Text
 
 LANGUAGES = ("en", "ja")
 LANGUAGE_VARIABLE = "LLMLAB_LANG"
@@ -21,12 +25,15 @@ CATALOGUES: dict[str, dict[str, str]] = {"en": en.MESSAGES, "ja": ja.MESSAGES}
 MESSAGES = en.MESSAGES  # the English catalogue, the one every other is kept in step with
 
 
-def msg(key: str, **values: object) -> str:
-    """The learner-facing text for ``key`` in the current language, with ``values`` filled in."""
+def msg(key: str, **values: object) -> Text:
+    """The learner-facing text for ``key`` in the current language, with ``values`` filled in.
+
+    A padded field (``{name:20s}``) is filled to that many display columns, and the text returned pads
+    the same way in a lesson's own f-string, so Japanese tables line up (``llmlab.messages.columns``)."""
     catalogue = CATALOGUES[_current]
     if key not in catalogue:  # a bug in llmlab, never the learner's input: tests keep the catalogues equal
         raise KeyError(f"llmlab's {_current!r} message catalogue has no key {key!r}")
-    return catalogue[key].format(**values)
+    return Text(FORMATTER.format(catalogue[key], **values))  # padded by display columns (messages.columns)
 
 
 def language() -> str:

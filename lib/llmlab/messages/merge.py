@@ -1,11 +1,12 @@
-"""One language's catalogue from its parts (engine, lessons, exercises, widgets, plots)."""
+"""One language's catalogue from its files: the engine, one per lesson, the checker, shared words, widgets, plots."""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
 
-LAYERS = ("engine", "lessons", "exercises", "widgets", "plots")  # one file per layer in every language
+# the same files in every language
+PARTS = ("engine", *(f"lesson{n:02d}" for n in range(10)), "checks", "words", "widgets", "plots")
 
 
 def merged(parts: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
@@ -21,5 +22,5 @@ def merged(parts: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
 
 
 def language_parts(package: str) -> dict[str, dict[str, str]]:
-    """The messages of each layer file of one language's package (e.g. ``llmlab.messages.ja``)."""
-    return {layer: importlib.import_module(f"{package}.{layer}").MESSAGES for layer in LAYERS}
+    """The messages of each file of one language's package (e.g. ``llmlab.messages.ja``)."""
+    return {part: importlib.import_module(f"{package}.{part}").MESSAGES for part in PARTS}

@@ -1,8 +1,9 @@
 """Attention by hand, the reason for dividing by √d_head, and Q/K/V/W_O checked on a real model.
 
-The engine of lesson 05. Lesson 02's ``llmlab.studies.neurons`` builds Q, K, V from tokens and weight
-matrices; here Q, K and V are given directly, so every step (scores, scale, mask, softmax,
-weighted sum) can be checked with a pencil. Returns numbers and tensors; plots draw them.
+The engine of lesson 05, and the lessons' one attention by hand: lesson 02's
+``llmlab.studies.attention_biases`` builds Q, K, V from tokens and weight matrices, then calls
+:func:`attention_steps`. Here Q, K and V are given directly, so every step (scores, scale, mask,
+softmax, weighted sum) can be checked with a pencil. Returns numbers and tensors; plots draw them.
 """
 
 from __future__ import annotations
@@ -12,14 +13,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import torch
+from torch import nn
 
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
-from llmlab.studies.neurons import AttentionResult
 from llmlab.engine.trace import Trace
-from llmlab.engine.validate import LlmlabError, integer, shown
+from llmlab.engine.validate import (LlmlabError, LlmlabTypeError, check_block, check_head, check_model, check_seed,
+                                    check_trace, float_tensor, integer, kind_of, shown)
 
 MAX_ENTROPY_WIDTH = 4096  # widths above this only cost time and memory
+
+
+@dataclass(frozen=True)
+class AttentionResult:
+    """Every step of one head's attention on one sequence."""
+
+    q: torch.Tensor  # tokens × width
+    k: torch.Tensor
+    v: torch.Tensor
+    scores: torch.Tensor  # query × key, q·k / sqrt(width), before the mask
+    weights: torch.Tensor  # query × key, after the mask (if any) and softmax: each row sums to 1
+    output: torch.Tensor  # tokens × width: each row is a weighted average of the rows of v
 
 
 def _matrix(value: object, name: str) -> torch.Tensor:
@@ -66,6 +80,17 @@ def attention_steps(q: object, k: object, v: object, mask: object = None, scale:
     masked = scores if mask is None else scores.masked_fill(~mask, float("-inf"))
     weights = torch.softmax(masked, dim=-1)  # each row adds up to 1
     return AttentionResult(q, k, v, scores, weights, weights @ v)
+
+
+def linear_by_hand(x: torch.Tensor, layer: nn.Linear) -> torch.Tensor:
+    """What ``layer`` computes, written out: x @ W + b. ``nn.Linear`` stores W transposed (``layer.weight`` is Wᵀ)."""
+    if not isinstance(layer, nn.Linear):
+        raise LlmlabTypeError(msg("attention_math.not_a_linear", kind=kind_of(layer)))
+    x = float_tensor(x, "x").to(layer.weight.dtype)
+    if x.dim() == 0 or x.shape[-1] != layer.in_features:
+        raise LlmlabError(msg("attention_math.linear_width", width=layer.in_features, shape=tuple(x.shape)))
+    out = x @ layer.weight.T
+    return out + layer.bias if layer.bias is not None else out
 
 
 def attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor:
@@ -146,26 +171,22 @@ def softmax_sharpness(widths: Sequence[int], n_keys: int = 32, rows: int = 1000,
     widths = [integer(d, msg("attention_math.each_width"), low=1, high=MAX_ENTROPY_WIDTH) for d in widths]
     n_keys = integer(n_keys, "n_keys", low=2, high=4096)
     rows = integer(rows, "rows", low=1, high=100_000)
-    generator = torch.Generator().manual_seed(int(seed))
-    results: dict[str, list[float]] = {key: [] for key in ("hs", "hu", "ms", "mu", "ss", "su")}
+    generator = torch.Generator().manual_seed(check_seed(seed))
+    results: dict[str, list[float]] = {}  # a field of SoftmaxSharpness ("entropy_scaled", ...) → one value per width
     for d in widths:
         q = torch.randn(rows, 1, d, generator=generator)
         k = torch.randn(rows, n_keys, d, generator=generator)
         raw = (q * k).sum(dim=-1)  # (rows, n_keys)
-        for suffix, scores in (("s", raw / math.sqrt(d)), ("u", raw)):
+        for scaling, scores in (("scaled", raw / math.sqrt(d)), ("unscaled", raw)):
             weights = torch.softmax(scores, dim=-1)
-            results["h" + suffix].append(_entropy(weights).mean().item())
-            results["m" + suffix].append(weights.max(dim=-1).values.mean().item())
-            results["s" + suffix].append(scores.std().item())
-    t = lambda key: torch.tensor(results[key])  # noqa: E731
-    return SoftmaxSharpness(widths, n_keys, t("hs"), t("hu"), t("ms"), t("mu"), t("ss"), t("su"))
+            measures = {"entropy": _entropy(weights).mean(), "max_weight": weights.max(dim=-1).values.mean(),
+                        "score_std": scores.std()}
+            for measure, value in measures.items():
+                results.setdefault(f"{measure}_{scaling}", []).append(value.item())
+    return SoftmaxSharpness(widths, n_keys, **{field: torch.tensor(values) for field, values in results.items()})
 
 
 # --- Q, K, V and W_O in the shipped model ---
-
-
-def _block(model: GPT, block: int) -> int:
-    return integer(block, "block", low=0, high=model.config.n_layers - 1)
 
 
 def recompute_values(model: GPT, trace: Trace, block: int) -> torch.Tensor:
@@ -173,13 +194,11 @@ def recompute_values(model: GPT, trace: Trace, block: int) -> torch.Tensor:
 
     Returns (heads, T, d_head), to compare with ``trace["blocks.{block}.attn.v"]``.
     """
-    attn = model.blocks[_block(model, block)].attn
+    model, trace = check_model(model, "recompute_values"), check_trace(trace, "recompute_values")
+    block = check_block(model, block)
+    attn = model.blocks[block].attn
     h = trace[f"blocks.{block}.ln_attn"]  # (T, d_model)
-    values = h @ attn.W_V.weight.T  # nn.Linear stores W_V transposed
-    if attn.W_V.bias is not None:
-        values = values + attn.W_V.bias
-    T = h.shape[0]
-    return values.detach().view(T, attn.n_heads, attn.d_head).transpose(0, 1)
+    return linear_by_hand(h, attn.W_V).detach().view(h.shape[0], attn.n_heads, attn.d_head).transpose(0, 1)
 
 
 def heads_through_W_O(model: GPT, trace: Trace, block: int) -> torch.Tensor:
@@ -187,18 +206,17 @@ def heads_through_W_O(model: GPT, trace: Trace, block: int) -> torch.Tensor:
 
     Compare with ``trace["blocks.{block}.attn.out"]``.
     """
-    attn = model.blocks[_block(model, block)].attn
+    model, trace = check_model(model, "heads_through_W_O"), check_trace(trace, "heads_through_W_O")
+    block = check_block(model, block)
+    attn = model.blocks[block].attn
     z = trace[f"blocks.{block}.attn.z"]  # (heads, T, d_head)
     concatenated = torch.cat(list(z), dim=-1)  # (T, heads * d_head): head 0's numbers first
-    out = concatenated @ attn.W_O.weight.T
-    if attn.W_O.bias is not None:
-        out = out + attn.W_O.bias
-    return out.detach()
+    return linear_by_hand(concatenated, attn.W_O).detach()
 
 
 def head_columns(model: GPT, head: int) -> range:
     """The columns of W_Q, W_K, W_V (and entries of their biases) that belong to ``head``."""
-    head = integer(head, "head", low=0, high=model.config.n_heads - 1)
+    head = check_head(check_model(model, "head_columns"), head)
     d_head = model.config.d_head
     return range(head * d_head, (head + 1) * d_head)
 
@@ -208,12 +226,16 @@ def head_projection(model: GPT, trace: Trace, block: int, head: int, part: str) 
 
     Compare with ``trace["blocks.{block}.attn.{part}"][head]``.
     """
-    if part not in ("q", "k", "v"):
+    if not isinstance(part, str) or part not in ("q", "k", "v"):
         raise LlmlabError(msg("attention_math.bad_part", part=part))
-    linear = getattr(model.blocks[_block(model, block)].attn, "W_" + part.upper())
-    columns = head_columns(model, head)
+    model, trace = check_model(model, "head_projection"), check_trace(trace, "head_projection")
+    block = check_block(model, block)
+    attn = model.blocks[block].attn
+    linear = getattr(attn, "W_" + part.upper())
+    columns = head_columns(model, head)  # checks ``head``
+    own_matrix = attn.head_weights()["W_" + part.upper()][columns.start // attn.d_head]  # (d_model, d_head)
     h = trace[f"blocks.{block}.ln_attn"]  # (T, d_model)
-    result = h @ linear.weight.T[:, columns.start:columns.stop]  # (T, d_head)
+    result = h @ own_matrix  # (T, d_head)
     if linear.bias is not None:
         result = result + linear.bias[columns.start:columns.stop]
     return result.detach()

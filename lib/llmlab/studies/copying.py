@@ -25,7 +25,7 @@ from llmlab.messages import msg
 from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import Tokenizer
 from llmlab.engine.trace import Trace
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, kind_of
+from llmlab.engine.validate import LlmlabError, LlmlabTypeError, check_instance, check_model, check_tokenizer, kind_of
 
 ASKED_AT = 14  # the asked name in the question
 COLOUR_FROM, THING_FROM = 17, 18  # the positions whose next word is the answer's colour, its thing
@@ -44,21 +44,17 @@ class MentionAttention:
 
 def mention_positions(question: FactQuestion) -> list[int]:
     """Positions of TARGETS in ``question``'s line: the colours, the names, the things."""
+    question = check_instance(question, FactQuestion, "question", "fact_questions(lines)")
     asked = 0 if question.prompt.split()[0] == question.asked else 6
     other = 6 - asked
     return [asked + 3, other + 3, asked, other, 0, ASKED_AT, asked + 4, other + 4]
 
 
-def check_model(model: object) -> GPT:
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("copying.not_a_model", kind=kind_of(model)))
-    return model
-
-
 @torch.no_grad()
 def mention_attention(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> MentionAttention:
     """Where each head looks when the answer is written, averaged over the fact questions in ``lines``."""
-    model = check_model(model)
+    model = check_model(model, "mention_attention")
+    check_tokenizer(tokenizer, "mention_attention", model)
     questions = fact_questions(lines)
     ids = question_ids(tokenizer, questions)[:, :-1]  # (questions, 19)
     with one_torch_thread():
@@ -77,7 +73,9 @@ def mention_attention(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) ->
 
 def accuracy_without_each_head(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> torch.Tensor:
     """Share of fact questions answered right with one head's output zeroed, for every head: (n_layers, heads)."""
-    model = check_model(model)
+    model = check_model(model, "accuracy_without_each_head")
+    check_tokenizer(tokenizer, "accuracy_without_each_head", model)
+    fact_questions(lines)  # checked once, not once per head
     config = model.config
     shares = torch.zeros(config.n_layers, config.n_heads)
     with one_torch_thread():
@@ -111,6 +109,7 @@ def _story(question: FactQuestion, owned: dict[str, tuple[str, str]], asked: str
 
 def changed_stories(tokenizer: Tokenizer, lines: Sequence[str]) -> ChangedStories:
     """The fact questions among ``lines`` whose two colours differ, asked as is and changed both ways."""
+    check_tokenizer(tokenizer, "changed_stories")
     questions = [q for q in fact_questions(lines) if len({colour for colour, _ in q.owned.values()}) == 2]
     if not questions:
         raise LlmlabError(msg("copying.no_different_colours"))
@@ -138,7 +137,7 @@ def check_stories(stories: object) -> ChangedStories:
 
 
 def check_change(change: object) -> str:
-    if change not in CHANGES:
+    if not isinstance(change, str) or change not in CHANGES:
         raise LlmlabError(msg("copying.bad_change", change=change, changes=", ".join(map(repr, CHANGES))))
     return str(change)
 
@@ -146,7 +145,7 @@ def check_change(change: object) -> str:
 @torch.no_grad()
 def other_colour_share(model: GPT, stories: ChangedStories, edits: Mapping[str, Edit] | None = None) -> float:
     """Share of the questions whose top colour after "? the" is the other person's (with ``edits``, if given)."""
-    model, stories = check_model(model), check_stories(stories)
+    model, stories = check_model(model, "other_colour_share"), check_stories(stories)
     with one_torch_thread():
         logits, _ = model.run_with_edits(stories.ids.to(model.device), edits or {})
     guess = logits[:, COLOUR_FROM].argmax(-1).cpu()  # (n,)
@@ -156,7 +155,7 @@ def other_colour_share(model: GPT, stories: ChangedStories, edits: Mapping[str, 
 @torch.no_grad()
 def changed_trace(model: GPT, stories: ChangedStories, change: str) -> Trace:
     """Everything the model computes on the changed stories (one batch), to patch pieces of it in."""
-    model, stories, change = check_model(model), check_stories(stories), check_change(change)
+    model, stories, change = check_model(model, "changed_trace"), check_stories(stories), check_change(change)
     with one_torch_thread():
         _, trace = model.trace_batch(stories.changed[change].to(model.device))
     return trace
@@ -167,7 +166,7 @@ def head_patching(model: GPT, stories: ChangedStories, change: str) -> torch.Ten
 
     (n_layers, heads + 1): the last column patches all the heads of the block at once.
     """
-    trace = changed_trace(model, stories, change)
+    trace = changed_trace(check_model(model, "head_patching"), stories, change)
     config = model.config
     shares = torch.zeros(config.n_layers, config.n_heads + 1)
     for block in range(config.n_layers):
@@ -186,7 +185,7 @@ def stream_patching(model: GPT, stories: ChangedStories, change: str) -> torch.T
     One batch per block: copy p of the questions gets the patch at position p, and only the blocks
     from b on are run (those before it cannot see the patch).
     """
-    trace = changed_trace(model, stories, change)
+    trace = changed_trace(check_model(model, "stream_patching"), stories, change)
     n, T = stories.ids.shape
     at = (torch.arange(T).repeat_interleave(n)[:, None] == torch.arange(T)[None, :])[..., None]  # (T * n, T, 1)
     at = at.to(model.device)  # copy p (rows p*n .. p*n + n - 1) is patched at position p
@@ -198,6 +197,6 @@ def stream_patching(model: GPT, stories: ChangedStories, change: str) -> torch.T
             hidden = torch.where(at, trace[name].repeat(T, 1, 1), original[name].repeat(T, 1, 1))  # (T * n, T, d)
             for later in model.blocks[block:]:
                 hidden = later(hidden)
-            guess = model.to_residual_scores(hidden[:, COLOUR_FROM]).argmax(-1).cpu().view(T, n)
+            guess = model.logits_from_residual(hidden[:, COLOUR_FROM]).argmax(-1).cpu().view(T, n)
             shares[block] = (guess == stories.other[None, :]).float().mean(1)
     return shares

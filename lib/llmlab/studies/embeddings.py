@@ -6,6 +6,7 @@ in ``llmlab.ui.plots.embeddings``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +14,10 @@ from pathlib import Path
 import torch
 
 from llmlab.messages import msg
-from llmlab.paths import DATA_DIR
+from llmlab.paths import SNAPSHOT_FILE
 from llmlab.engine.tokenizers import Tokenizer, UnknownTokenError
-from llmlab.engine.validate import LlmlabError, float_tensor, integer, token_ids
-
-SNAPSHOT_FILE = DATA_DIR / "tiny_gpt_snapshots.pt"
+from llmlab.engine.validate import (LlmlabError, LlmlabTypeError, check_lines, check_seed, check_tokenizer,
+                                    float_tensor, integer, kind_of, mapping, text, token_ids)
 
 
 # ---------------------------------------------------------------------------
@@ -55,12 +55,15 @@ def cosine(a: torch.Tensor, b: torch.Tensor) -> float:
 
 def cosine_matrix(vectors: torch.Tensor) -> torch.Tensor:
     """Cosine similarity of every row with every row (n × n)."""
-    unit = torch.nn.functional.normalize(vectors, dim=1)
+    unit = torch.nn.functional.normalize(float_tensor(vectors, "vectors", dims=2), dim=1)
     return unit @ unit.T
 
 
 def off_diagonal(matrix: torch.Tensor) -> torch.Tensor:
     """The entries of a square matrix that are not on its diagonal, as one flat tensor."""
+    matrix = float_tensor(matrix, "matrix", dims=2)
+    if matrix.shape[0] != matrix.shape[1]:
+        raise LlmlabError(msg("embeddings.not_square", shape=tuple(matrix.shape)))
     n = matrix.shape[0]
     return matrix[~torch.eye(n, dtype=torch.bool)]
 
@@ -116,7 +119,8 @@ class PCA:
     def fit(cls, vectors: torch.Tensor, k: int = 2) -> PCA:
         """Find the directions from ``vectors`` (rows). Each direction's sign is fixed so that
         its largest coordinate is positive, so refitting gives the same picture."""
-        vectors = vectors.detach().double()
+        vectors = float_tensor(vectors, "vectors", dims=2).detach().double()
+        k = integer(k, "k", low=1, high=min(vectors.shape))
         mean = vectors.mean(dim=0)
         _, singular, directions = torch.linalg.svd(vectors - mean, full_matrices=False)
         components = directions[:k]
@@ -126,6 +130,9 @@ class PCA:
 
     def project(self, vectors: torch.Tensor) -> torch.Tensor:
         """Coordinates of ``vectors`` along the directions (n × k)."""
+        vectors = float_tensor(vectors, "vectors", dims=2)
+        if vectors.shape[1] != self.mean.numel():
+            raise LlmlabError(msg("embeddings.pca_width", width=self.mean.numel(), got=vectors.shape[1]))
         return (vectors.detach().float() - self.mean) @ self.components.T
 
 
@@ -134,12 +141,24 @@ class PCA:
 # ---------------------------------------------------------------------------
 
 
+def check_groups(group_a: object, group_b: object, least: int, dims: int = 2) -> tuple[torch.Tensor, torch.Tensor]:
+    """Two groups of vectors (rows, ``dims`` = 2) or of single values (``dims`` = 1), checked: float tensors
+    of finite numbers, the vectors of the same width, at least ``least`` in each group."""
+    group_a, group_b = float_tensor(group_a, "group_a", dims=dims), float_tensor(group_b, "group_b", dims=dims)
+    if dims == 2 and group_a.shape[1] != group_b.shape[1]:
+        raise LlmlabError(msg("embeddings.group_widths", a=group_a.shape[1], b=group_b.shape[1]))
+    if min(len(group_a), len(group_b)) < least:
+        raise LlmlabError(msg("embeddings.group_sizes", least=least, a=len(group_a), b=len(group_b)))
+    return group_a, group_b
+
+
 def separation(values_a: torch.Tensor, values_b: torch.Tensor) -> float:
     """How well one number per word tells group A from group B.
 
     The gap between the two group means divided by the spread inside the groups
     (pooled standard deviation). 0: the groups overlap completely; above 2: hardly any overlap.
     """
+    values_a, values_b = check_groups(values_a, values_b, least=2, dims=1)
     gap = (values_a.mean() - values_b.mean()).abs()
     spread = torch.sqrt((values_a.var() + values_b.var()) / 2)
     return (gap / spread).item()
@@ -172,6 +191,7 @@ class SeparationReport:
 
 def compare_axes_and_direction(group_a: torch.Tensor, group_b: torch.Tensor) -> SeparationReport:
     """Best single coordinate versus mean-difference direction, each judged on words it never saw."""
+    group_a, group_b = check_groups(group_a, group_b, least=3)  # a group keeps two words when one is held out
     vectors = torch.cat([group_a, group_b]).detach().float()
     in_a = torch.arange(len(vectors)) < len(group_a)
     dimension_values, direction_values, chosen = [], [], []
@@ -192,6 +212,7 @@ def compare_axes_and_direction(group_a: torch.Tensor, group_b: torch.Tensor) -> 
 
 def kind_similarities(group_a: torch.Tensor, group_b: torch.Tensor) -> tuple[float, float]:
     """Mean cosine between two different rows of the same group, and between a row of A and a row of B."""
+    group_a, group_b = check_groups(group_a, group_b, least=2)
     matrix = cosine_matrix(torch.cat([group_a, group_b]))
     n = len(group_a)
     same = torch.cat([off_diagonal(matrix[:n, :n]), off_diagonal(matrix[n:, n:])]).mean()
@@ -200,13 +221,14 @@ def kind_similarities(group_a: torch.Tensor, group_b: torch.Tensor) -> tuple[flo
 
 def direction_shares(group_a: torch.Tensor, group_b: torch.Tensor) -> torch.Tensor:
     """Each coordinate's share of the squared length of mean(A) - mean(B) (the shares add up to 1)."""
+    group_a, group_b = check_groups(group_a, group_b, least=1)
     direction = group_a.detach().float().mean(dim=0) - group_b.detach().float().mean(dim=0)
     return direction**2 / (direction**2).sum()
 
 
 def random_rotation(width: int, seed: int = 0) -> torch.Tensor:
     """A random orthogonal ``width × width`` matrix: multiplying by it keeps every length and angle."""
-    generator = torch.Generator().manual_seed(seed)
+    width, generator = integer(width, "width", low=1, high=4096), torch.Generator().manual_seed(check_seed(seed))
     rotation, _ = torch.linalg.qr(torch.randn(width, width, generator=generator))
     return rotation
 
@@ -217,9 +239,9 @@ def random_rotation(width: int, seed: int = 0) -> torch.Tensor:
 
 
 def word_ids(tokenizer: Tokenizer, words: Iterable[str]) -> list[int]:
-    """The token id of each word; a word that is not exactly one token raises ValueError."""
-    ids = []
-    for word in words:
+    """The token id of each word; a word that is not exactly one token raises an LlmlabError."""
+    tokenizer, ids = check_tokenizer(tokenizer, "word_ids"), []
+    for word in check_lines(words, "words", empty_ok=True):
         try:
             encoded = tokenizer.encode(word) if word.strip() else []
         except UnknownTokenError:
@@ -232,9 +254,9 @@ def word_ids(tokenizer: Tokenizer, words: Iterable[str]) -> list[int]:
 
 def words_of_kind(tokenizer: Tokenizer, kinds: dict[str, str], kind: str) -> list[str]:
     """The words of ``kinds`` (word → kind) that have kind ``kind`` and are one token, in id order."""
-    found = []
-    for word, word_kind in kinds.items():
-        if word_kind == kind and word.strip():
+    tokenizer, found = check_tokenizer(tokenizer, "words_of_kind"), []
+    for word, word_kind in mapping(kinds, "kinds").items():
+        if word_kind == kind and text(word, "word").strip():
             encoded = tokenizer.encode(word)
             if len(encoded) == 1:
                 found.append((encoded[0], word))
@@ -259,6 +281,7 @@ class Snapshots:
 
     def index_of(self, step: int) -> int:
         """Which snapshot was saved at ``step``."""
+        step = integer(step, "step")
         if step not in self.steps:
             raise LlmlabError(msg("embeddings.unknown_step", step=step, first=self.steps[0], last=self.steps[-1],
                                  every=self.steps[1] - self.steps[0] if len(self.steps) > 1 else 0))
@@ -266,13 +289,24 @@ class Snapshots:
 
     def similarity_over_time(self, id_a: int, id_b: int) -> list[float]:
         """Cosine between token ``id_a`` and token ``id_b`` at every snapshot."""
+        last = self.token_embedding.shape[1] - 1
+        id_a, id_b = integer(id_a, "id_a", low=0, high=last), integer(id_b, "id_b", low=0, high=last)
         return [cosine(table[id_a], table[id_b]) for table in self.token_embedding]
+
+
+class MissingSnapshots(LlmlabError, FileNotFoundError):
+    """The snapshot file is not there (an LlmlabError, and a FileNotFoundError as before)."""
 
 
 def load_snapshots(path: str | Path = SNAPSHOT_FILE) -> Snapshots:
     """Read the snapshots that ``scripts/train_checkpoint.py`` wrote (loads with ``weights_only=True``)."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise LlmlabTypeError(msg("embeddings.bad_path", kind=kind_of(path)))
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(msg("embeddings.no_snapshots", path=path))
-    saved = torch.load(path, map_location="cpu", weights_only=True)
-    return Snapshots(list(saved["steps"]), saved["token_embedding"], saved["position_embedding"])
+        raise MissingSnapshots(msg("embeddings.no_snapshots", path=path))
+    try:
+        saved = torch.load(path, map_location="cpu", weights_only=True)
+        return Snapshots(list(saved["steps"]), saved["token_embedding"], saved["position_embedding"])
+    except Exception as error:  # not a file that script wrote: torch's unpickling errors have no common type
+        raise LlmlabError(msg("embeddings.bad_snapshots", path=path, error=type(error).__name__)) from None

@@ -5,8 +5,10 @@ Lesson 05 measures both over many validation lines of the toy corpus, never on o
 * ``attention_statistics``: per head, the mean attention weight on the previous token, on the
   start of the line, on the English subject while the model writes its Japanese word, and on the
   subject noun (and on the distracting nearer noun) where the verb must agree with the subject;
-* ``ablation_effects``: per head, the change in the probability of the right word for the two
-  tasks when the head is zero- or mean-ablated (the engine's ``llmlab.engine.edits``).
+* ``ablation_effects``: per head, the change in each task's score when the head is zero- or
+  mean-ablated (``knowledge.ablation`` of one head part). Translation scores the probability of the
+  right Japanese word; agreement scores the number alone: of the probability on the subject kind's
+  verbs, the share on the right number (so "a verb comes next" does not count).
 
 Reading attention is a picture; ablation is the test. The two can disagree.
 """
@@ -18,17 +20,16 @@ from dataclasses import dataclass
 
 import torch
 
-from llmlab.toy.corpus import ADJECTIVES, NOUN_FORMS, next_word_distribution
+from llmlab.toy.corpus import ADJECTIVES, NOUN_FORMS, NOUNS, VERBS, next_word_distribution
 from llmlab.engine.device import one_torch_thread
-from llmlab.engine.edits import Edit, head_output_name, mean, reference_means, zero
+from llmlab.engine.edits import Edit
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import Tokenizer
-from llmlab.engine.trace import Trace
-from llmlab.engine.validate import LlmlabError, integer, text
+from llmlab.engine.validate import LlmlabError, check_lines, check_model, check_tokenizer, integer, text
+from llmlab.studies.knowledge import ABLATIONS, Part, ablation, part_means
 
 TASKS = ("translation", "agreement")
-ABLATIONS = ("zero", "mean")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class TaskLines:
     agreement_query: torch.Tensor  # (cases,) position of the distractor noun: the verb comes next
     agreement_target: torch.Tensor  # (cases,) token id of the verb (the right number)
     distractor: torch.Tensor  # (cases,) position of the nearer noun
+    right_number: torch.Tensor  # (cases, verbs) token ids of the subject kind's verbs in the subject's number
+    wrong_number: torch.Tensor  # (cases, verbs) the same verbs in the other number
 
     @property
     def n_lines(self) -> int:
@@ -78,25 +81,24 @@ def _positions(words: list[str]) -> tuple[int, int, int | None, int]:
     subject_marker = words.index("が")  # Japanese: ... SUBJECT [たち] が PLACE で VERB
     japanese_noun = subject_marker - (2 if words[subject_marker - 1] == "たち" else 1)
     if words[subject] not in NOUN_FORMS or (distractor is not None and words[distractor] not in NOUN_FORMS):
-        raise ValueError(words)
+        raise LlmlabError(msg("head_roles.not_a_translation", line=" ".join(words)))
     return subject, japanese_noun, distractor, verb
 
 
 def task_lines(lines: Sequence[str], tokenizer: Tokenizer, limit: int | None = None) -> TaskLines:
     """The translation lines among ``lines`` (at most ``limit`` of them), ready for both tasks."""
-    if isinstance(lines, (str, bytes)) or not isinstance(lines, Sequence):
-        raise LlmlabError(msg("head_roles.lines_not_list", kind=type(lines).__name__))
+    lines, tokenizer = check_lines(lines), check_tokenizer(tokenizer, "task_lines")
     if limit is not None:
         limit = integer(limit, "limit", low=1)
-    chosen = [line for line in (text(line, msg("head_roles.each_line")) for line in lines) if line.startswith("EN: ")][:limit]
+    chosen = [line for line in lines if line.startswith("EN: ")][:limit]
     if not chosen:
         raise LlmlabError(msg("head_roles.no_translation_lines", n=len(lines)))
     encoded = [tokenizer.encode(line + "\n") for line in chosen]
     width = max(len(ids) for ids in encoded)
     pad = tokenizer.eos_id if tokenizer.eos_id is not None else 0
     ids = torch.full((len(chosen), width), pad, dtype=torch.long)
-    fields: dict[str, list[int]] = {key: [] for key in (
-        "subject", "tq", "tt", "al", "aq", "at", "distractor")}
+    fields: dict[str, list] = {key: [] for key in (
+        "subject", "tq", "tt", "al", "aq", "at", "distractor", "right", "wrong")}
     for i, (line, line_ids) in enumerate(zip(chosen, encoded)):
         if len(line_ids) != len(line.split(" ")) + 1:  # positions below count words
             raise LlmlabError(msg("head_roles.not_word_tokens", tokenizer=tokenizer.name))
@@ -110,9 +112,22 @@ def task_lines(lines: Sequence[str], tokenizer: Tokenizer, limit: int | None = N
             fields["aq"].append(verb - 1)
             fields["at"].append(line_ids[verb])
             fields["distractor"].append(distractor)
+            singular, plural = _verb_ids(line.split(" ")[subject], tokenizer)
+            is_plural = NOUN_FORMS[line.split(" ")[subject]][1]
+            fields["right"].append(plural if is_plural else singular)
+            fields["wrong"].append(singular if is_plural else plural)
     t = lambda key: torch.tensor(fields[key], dtype=torch.long)  # noqa: E731
+    verbs = lambda key: t(key).reshape(-1, len(VERBS["animal"]))  # noqa: E731  (no cases: shape (0, verbs))
     return TaskLines(ids, torch.tensor([len(x) for x in encoded]), t("subject"), t("tq"), t("tt"),
-                     t("al"), t("aq"), t("at"), t("distractor"))
+                     t("al"), t("aq"), t("at"), t("distractor"), verbs("right"), verbs("wrong"))
+
+
+def _verb_ids(noun: str, tokenizer: Tokenizer) -> tuple[list[int], list[int]]:
+    """Token ids of the verbs of ``noun``'s kind: (singular forms, plural forms), in the same order."""
+    singular_noun = NOUN_FORMS[noun][0]
+    kind = next(kind for kind, nouns in NOUNS.items() if singular_noun in nouns)
+    ids = lambda words: [tokenizer.encode(word)[0] for word in words]  # noqa: E731  (one token per word: checked)
+    return ids(verb + "s" for verb in VERBS[kind]), ids(VERBS[kind])
 
 
 def check_task_lines(data: object) -> TaskLines:
@@ -120,11 +135,6 @@ def check_task_lines(data: object) -> TaskLines:
     if not isinstance(data, TaskLines):
         raise LlmlabError(msg("head_roles.not_task_lines", kind=type(data).__name__))
     return data
-
-
-def batch_trace(model: GPT, ids: torch.Tensor) -> Trace:
-    """Run a batch (lines, T) and record every activation, batch axis kept."""
-    return model.trace_batch(ids)[1]
 
 
 # --- what each head reads ---
@@ -153,9 +163,9 @@ class AttentionStatistics:
 
 def attention_statistics(model: GPT, data: TaskLines) -> AttentionStatistics:
     """Per head, where the attention weight goes on average (see :class:`AttentionStatistics`)."""
-    data = check_task_lines(data)
+    model, data = check_model(model, "attention_statistics"), check_task_lines(data)
     with one_torch_thread():
-        trace = batch_trace(model, data.ids)
+        _, trace = model.trace_batch(data.ids)
     patterns = torch.stack([trace[f"blocks.{b}.attn.pattern"] for b in range(model.config.n_layers)])
     patterns = patterns.transpose(0, 1)  # (lines, layers, heads, query, key)
     T = data.ids.shape[1]
@@ -177,63 +187,80 @@ def attention_statistics(model: GPT, data: TaskLines) -> AttentionStatistics:
     )
 
 
+def top_head(table: torch.Tensor) -> tuple[int, int]:
+    """(block, head) of the largest entry of a (layers × heads) table, e.g. one statistic."""
+    return divmod(int(table.argmax()), table.shape[1])
+
+
 # --- what breaks when a head is removed ---
 
 
 @torch.no_grad()
 def task_probabilities(model: GPT, data: TaskLines, edits: dict[str, Edit] | None = None) -> dict[str, torch.Tensor]:
-    """Probability of the right word at every case of each task, with ``edits`` applied (batched)."""
-    data = check_task_lines(data)
-    logits, _ = model.run_with_edits(data.ids, edits or {})
+    """Each task's score at every case, with ``edits`` applied (batched).
+
+    translation: the probability of the right Japanese word; agreement: :func:`number_share`.
+    """
+    model, data = check_model(model, "task_probabilities"), check_task_lines(data)
+    logits, _ = model.run_with_edits(data.ids, {} if edits is None else edits)
     probs = torch.softmax(logits.float(), dim=-1)  # (lines, T, vocab)
     lines = torch.arange(data.n_lines)
     agree = data.agreement_lines
     return {
         "translation": probs[lines, data.translation_query, data.translation_target],
-        "agreement": probs[agree, data.agreement_query, data.agreement_target],
+        "agreement": number_share(probs[agree, data.agreement_query], data),
     }
 
 
+def number_share(probs: torch.Tensor, data: TaskLines) -> torch.Tensor:
+    """Of the probability on the subject kind's verbs, the share on the right number: (cases,), 1 = all right.
+
+    ``probs`` (cases, vocab) is the next-word distribution at each agreement case. The share scores the
+    number alone: a model that is unsure whether a verb comes next (rather than, say, a second "near")
+    loses nothing here as long as the verbs it gives keep the subject's number.
+    """
+    right = probs.gather(1, data.right_number).sum(dim=1)
+    wrong = probs.gather(1, data.wrong_number).sum(dim=1)
+    return right / (right + wrong)
+
+
 def best_probabilities(data: TaskLines, tokenizer: Tokenizer) -> dict[str, float]:
-    """The toy grammar's own mean probability of the right word for each task: the best any model can do."""
-    data = check_task_lines(data)
+    """The toy grammar's own mean score for each task (see :func:`task_probabilities`): the best any model can do."""
+    data, tokenizer = check_task_lines(data), check_tokenizer(tokenizer, "best_probabilities")
 
-    def exact(line: int, position: int) -> float:
-        words = tokenizer.token_strings(data.ids[line, : position + 2].tolist())
-        return next_word_distribution(words[:-1])[words[-1]]
+    def exact(line: int, position: int) -> dict[str, float]:
+        return next_word_distribution(tokenizer.token_strings(data.ids[line, : position + 1].tolist()))
 
-    translation = [exact(i, int(p)) for i, p in enumerate(data.translation_query)]
-    agreement = [exact(int(i), int(p)) for i, p in zip(data.agreement_lines, data.agreement_query)]
+    def word(token: int) -> str:
+        return tokenizer.token_strings([int(token)])[0]
+
+    translation = [exact(i, int(p)).get(word(data.translation_target[i]), 0.0)
+                   for i, p in enumerate(data.translation_query)]
+    agreement = []
+    for case, (i, p) in enumerate(zip(data.agreement_lines, data.agreement_query)):
+        grammar = exact(int(i), int(p))
+        right, wrong = (sum(grammar.get(word(t), 0.0) for t in ids[case])
+                        for ids in (data.right_number, data.wrong_number))
+        agreement.append(right / (right + wrong))
     return {"translation": sum(translation) / data.n_lines, "agreement": sum(agreement) / max(data.n_agreement, 1)}
 
 
 @dataclass(frozen=True)
 class AblationEffects:
-    """Mean probability of the right word, clean and with each head ablated."""
+    """Each task's mean score (see :func:`task_probabilities`), clean and with each head ablated."""
 
-    clean: dict[str, float]  # task → mean probability without edits
-    ablated: dict[str, dict[str, torch.Tensor]]  # ablation → task → (layers × heads) mean probability
+    clean: dict[str, float]  # task → mean score without edits
+    ablated: dict[str, dict[str, torch.Tensor]]  # ablation → task → (layers × heads) mean score
     reference: str  # what the mean ablation averaged over
 
     def change(self, ablation: str, task: str) -> torch.Tensor:
-        """(layers × heads): ablated minus clean mean probability (negative = the head helped)."""
+        """(layers × heads): ablated minus clean mean score (negative = the head helped)."""
         return self.ablated[ablation][task] - self.clean[task]
 
-
-def head_means(model: GPT, reference_ids: Sequence[Sequence[int]]) -> dict[str, torch.Tensor]:
-    """Every block's per-head output ``attn.z`` averaged over every position of the reference sequences."""
-    names = [head_output_name(block) for block in range(model.config.n_layers)]
-    return reference_means(model, reference_ids, names)
-
-
-def ablation_edit(kind: str, block: int, head: int, means: dict[str, torch.Tensor] | None) -> dict[str, Edit]:
-    """The edit that removes one head: its output zeroed, or replaced by its reference mean."""
-    name = head_output_name(block)
-    if kind == "zero":
-        return {name: zero(head=head)}
-    if kind == "mean" and means is not None:
-        return {name: mean(means[name], head=head)}
-    raise LlmlabError(msg("head_roles.bad_ablation", kind=kind, valid=", ".join(ABLATIONS)))
+    def strongest(self, ablation: str, task: str, n: int = 3) -> list[tuple[int, int]]:
+        """The ``n`` heads (block, head) whose removal lowers ``task``'s score most, the largest drop first."""
+        change = self.change(ablation, task)
+        return [divmod(int(i), change.shape[1]) for i in change.reshape(-1).argsort()[:n]]
 
 
 def ablation_effects(
@@ -247,15 +274,17 @@ def ablation_effects(
     ``reference_ids`` is the stated reference set of the mean ablation; ``reference`` says in
     words what it is (kept with the result).
     """
+    model, data = check_model(model, "ablation_effects"), check_task_lines(data)
+    reference = text(reference, "reference")
     layers, heads = model.config.n_layers, model.config.n_heads
     ablated = {kind: {task: torch.zeros(layers, heads) for task in TASKS} for kind in ABLATIONS}
     with one_torch_thread():
-        means = head_means(model, reference_ids)
+        means = part_means(model, reference_ids)
         clean = {task: values.mean().item() for task, values in task_probabilities(model, data).items()}
         for kind in ABLATIONS:
             for block in range(layers):
                 for head in range(heads):
-                    results = task_probabilities(model, data, ablation_edit(kind, block, head, means))
+                    results = task_probabilities(model, data, ablation(Part(block, "head", head), kind, means))
                     for task in TASKS:
                         ablated[kind][task][block, head] = results[task].mean()
     return AblationEffects(clean, ablated, reference)

@@ -11,23 +11,24 @@ With the causal mask all three agree up to rounding: a position never reads late
 
 from __future__ import annotations
 
+import statistics
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 import torch
 
 from llmlab.engine.config import GPTConfig
+from llmlab.engine.device import one_torch_thread
 from llmlab.messages import msg
 from llmlab.engine.model import GPT, KVCache
-from llmlab.engine.sampling import check_ids
-from llmlab.engine.validate import integer
+from llmlab.engine.validate import (LlmlabError, boolean, check_config, check_ids, check_instance, check_model,
+                                    check_seed, integer, whole_numbers)
 
 
 @torch.no_grad()
 def logits_one_pass(model: GPT, ids: Sequence[int]) -> torch.Tensor:
     """Scores (T, vocab) of every position from one forward pass over the whole text."""
-    ids = check_ids(model, ids)
+    ids = check_ids(check_model(model, "logits_one_pass"), ids)
     with model.evaluating():
         logits, _ = model(torch.tensor([ids], device=model.device))
     return logits[0]
@@ -36,7 +37,7 @@ def logits_one_pass(model: GPT, ids: Sequence[int]) -> torch.Tensor:
 @torch.no_grad()
 def logits_prefix_by_prefix(model: GPT, ids: Sequence[int]) -> torch.Tensor:
     """Scores (T, vocab): row t from a separate pass that sees only tokens 0..t."""
-    ids = check_ids(model, ids)
+    ids = check_ids(check_model(model, "logits_prefix_by_prefix"), ids)
     with model.evaluating():
         rows = [model(torch.tensor([ids[: t + 1]], device=model.device))[0][0, -1] for t in range(len(ids))]
     return torch.stack(rows)
@@ -45,7 +46,7 @@ def logits_prefix_by_prefix(model: GPT, ids: Sequence[int]) -> torch.Tensor:
 @torch.no_grad()
 def logits_with_cache(model: GPT, ids: Sequence[int]) -> torch.Tensor:
     """Scores (T, vocab): one token per pass, earlier keys and values taken from a ``KVCache``."""
-    ids = check_ids(model, ids)
+    ids = check_ids(check_model(model, "logits_with_cache"), ids)
     cache = KVCache()
     with model.evaluating():
         rows = [model(torch.tensor([[token]], device=model.device), cache=cache)[0][0, -1] for token in ids]
@@ -54,39 +55,38 @@ def logits_with_cache(model: GPT, ids: Sequence[int]) -> torch.Tensor:
 
 def cache_numbers(cache: KVCache) -> int:
     """How many numbers a filled cache holds (keys and values of every block)."""
+    cache = check_instance(cache, KVCache, "cache", "KVCache()")
     return sum(t.numel() for t in [*cache.keys, *cache.values] if t is not None)
 
 
 def kv_cache_bytes(config: GPTConfig, bytes_per_number: int = 2, tokens: int | None = None) -> int:
-    """Memory of one sequence's cache: 2 (keys and values) × layers × tokens × d_model × bytes.
+    """Memory of one sequence's cache: 2 (keys and values) × blocks × tokens × d_model × bytes.
 
     ``tokens`` defaults to the full context. 2 bytes per number is fp16/bf16, 4 is fp32.
     """
-    if not isinstance(config, GPTConfig):
-        raise TypeError(msg("kv_cache.not_a_config", kind=type(config).__name__))
+    config = check_config(config, "kv_cache_bytes")
+    bytes_per_number = integer(bytes_per_number, "bytes_per_number")
     if bytes_per_number not in (1, 2, 4, 8):
-        raise ValueError(msg("kv_cache.bad_bytes", value=bytes_per_number))
-    tokens = config.context_length if tokens is None else tokens
-    if isinstance(tokens, bool) or not isinstance(tokens, int) or not 1 <= tokens <= config.context_length:
-        raise ValueError(msg("kv_cache.bad_tokens", value=tokens, high=config.context_length))
+        raise LlmlabError(msg("kv_cache.bad_bytes", value=bytes_per_number))
+    tokens = config.context_length if tokens is None else integer(tokens, "tokens", low=1, high=config.context_length)
     return 2 * config.n_layers * tokens * config.d_model * bytes_per_number
 
 
 @torch.no_grad()
 def step_seconds(model: GPT, length: int, use_cache: bool, repeats: int = 5, seed: int = 0) -> float:
-    """Best time (of ``repeats``) to get the scores of token number ``length`` after ``length - 1`` tokens.
+    """Median processor time (of ``repeats``) to get the scores of token number ``length`` after ``length - 1`` tokens.
 
-    The best of a few runs is the one least disturbed by other programs on the machine.
+    Processor time (``time.process_time``) counts only the time this program ran, not the time other
+    programs took the processor from it, and the median ignores the odd disturbed repeat: on a busy
+    classroom server the numbers then change little.
 
     Without a cache the model reruns all ``length`` tokens; with one it runs only the newest token
     over the cached keys and values of the others (filling the cache is not timed).
     """
-    if not isinstance(model, GPT):
-        raise TypeError(msg("sampling.not_a_model", kind=type(model).__name__))
-    if isinstance(length, bool) or not isinstance(length, int) or not 1 <= length <= model.config.context_length:
-        raise ValueError(msg("kv_cache.bad_length", value=length, high=model.config.context_length))
-    repeats = integer(repeats, "repeats", low=1)
-    generator = torch.Generator().manual_seed(seed)
+    model = check_model(model, "step_seconds")
+    length = integer(length, "length", low=1, high=model.config.context_length)
+    use_cache, repeats = boolean(use_cache, "use_cache"), integer(repeats, "repeats", low=1)
+    generator = torch.Generator().manual_seed(check_seed(seed))
     ids = torch.randint(model.config.vocab_size, (1, length), generator=generator).to(model.device)
     times = []
     with model.evaluating():
@@ -96,31 +96,23 @@ def step_seconds(model: GPT, length: int, use_cache: bool, repeats: int = 5, see
         for _ in range(repeats):
             if use_cache:
                 cache = KVCache(list(filled.keys), list(filled.values))  # extend() never changes these tensors
-                start = time.perf_counter()
+                start = time.process_time()
                 model(ids[:, -1:], cache=cache)
             else:
-                start = time.perf_counter()
+                start = time.process_time()
                 model(ids)
-            times.append(time.perf_counter() - start)
-    return min(times)
+            times.append(time.process_time() - start)
+    return statistics.median(times)
 
 
-@contextmanager
-def torch_threads(n: int) -> Iterator[None]:
-    """Run torch on ``n`` threads inside the block (steadier timings on a busy machine), then as before."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
-
-
-def step_times(model: GPT, lengths: Sequence[int], repeats: int = 5, threads: int = 1) -> dict[str, list[float]]:
-    """Best seconds per new token at each length, with and without the cache, on ``threads`` threads."""
-    threads = integer(threads, "threads", low=1)
-    with torch_threads(threads):
+def step_times(model: GPT, lengths: Sequence[int], repeats: int = 5) -> dict[str, list[float]]:
+    """Median processor seconds per new token at each length, with and without the cache, on one torch thread
+    (one thread: the time does not depend on how many cores are free)."""
+    model = check_model(model, "step_times")
+    lengths = whole_numbers(lengths, "lengths", low=1)  # each also checked against the context by step_seconds
+    with one_torch_thread():
         return {
             "without cache": [step_seconds(model, n, use_cache=False, repeats=repeats) for n in lengths],
             "with cache": [step_seconds(model, n, use_cache=True, repeats=repeats) for n in lengths],
         }
+

@@ -21,11 +21,11 @@ import torch
 
 from llmlab.engine.device import one_torch_thread
 from llmlab.toy.kinds import KindTargets, check_kind_targets
-from llmlab.engine.lens import check_layer
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import Tokenizer
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, integer, kind_of
+from llmlab.engine.validate import (LlmlabError, LlmlabTypeError, check_block, check_model, check_seed, check_tokenizer,
+                                    float_tensor, integer, kind_of)
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,8 @@ def check_activations(acts: object) -> MlpActivations:
 def mlp_activations(model: GPT, data: KindTargets, block: int) -> MlpActivations:
     """Run the lines of ``data`` and keep block ``block``'s MLP neurons (after GELU) at every real position
     after the first."""
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("neuron_probe.not_a_model", kind=kind_of(model)))
-    data = check_kind_targets(data)
-    block = check_layer(model, block)
+    model, data = check_model(model, "mlp_activations"), check_kind_targets(data)
+    block = check_block(model, block)
     with one_torch_thread():
         _, trace = model.trace_batch(data.inputs.to(model.device))
     real = data.real.clone()
@@ -81,7 +79,7 @@ def random_directions(acts: MlpActivations, n: int, seed: int = 0) -> list[torch
     """``n`` random unit directions of the neurons' space (seeded), the control for a neuron."""
     acts = check_activations(acts)
     n = integer(n, "n", low=1, high=10_000)
-    generator = torch.Generator().manual_seed(integer(seed, "seed", low=0))
+    generator = torch.Generator().manual_seed(check_seed(seed))
     vectors = torch.randn(n, acts.width, generator=generator)
     return list(vectors / vectors.norm(dim=1, keepdim=True))
 
@@ -107,7 +105,12 @@ def top_token_share(acts: MlpActivations, value: object, k: int = 20) -> float:
 
 def selectivity(acts: MlpActivations, value: object) -> float:
     """The share of the variance (over all positions) that comes from the top 1% of positions."""
-    values = along(acts, value).double()
+    return top_variance_share(along(acts, value))
+
+
+def top_variance_share(values: object) -> float:
+    """The share of the variance of ``values`` (one number per position) that comes from its top 1%."""
+    values = float_tensor(values, "values", dims=1).double()
     deviation = (values - values.mean()) ** 2
     total = float(deviation.sum())
     if total == 0:
@@ -119,8 +122,7 @@ def selectivity(acts: MlpActivations, value: object) -> float:
 def example_context(data: KindTargets, tokenizer: Tokenizer, line: int, position: int, before: int = 5) -> str:
     """The words of ``line`` up to ``position`` (at most ``before`` earlier ones), the last in [brackets]."""
     data = check_kind_targets(data)
-    if not isinstance(tokenizer, Tokenizer):
-        raise LlmlabTypeError(msg("kind_targets.not_a_tokenizer", kind=kind_of(tokenizer)))
+    tokenizer = check_tokenizer(tokenizer, "example_context")
     line = integer(line, "line", low=0, high=len(data.lines) - 1)
     position = integer(position, "position", low=0, high=int(data.real[line].sum()) - 1)
     before = integer(before, "before", low=0)

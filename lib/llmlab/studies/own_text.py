@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from llmlab.messages import msg
 from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import CharTokenizer, text_of
 from llmlab.engine.training import History, TrainConfig, train
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, integer, kind_of, real
+from llmlab.engine.validate import LlmlabError, LlmlabTypeError, check_recipe, integer, kind_of, real
 
 # Validation scores at most this many held-out characters, in windows spread evenly over the held-out part:
 # a long text validates in a fraction of a second, and the score is still on text the model never trained on.
@@ -52,8 +53,7 @@ def train_on_text(
     split = check_text_length(text, context_length, val_fraction)
     if val_characters is not None:
         val_characters = integer(val_characters, "val_characters", low=context_length)
-    if not isinstance(config, TrainConfig):
-        raise LlmlabTypeError(msg("training.not_a_config", kind=kind_of(config)))
+    config = check_recipe(config)
     tokenizer = CharTokenizer.from_text(text)
     ids = tokenizer.encode(text)
     model_config = GPTConfig(vocab_size=tokenizer.vocab_size, context_length=context_length,
@@ -79,7 +79,8 @@ def held_out_sizes(
 
 def held_out_windows(ids: list[int], context_length: int, most: int | None) -> tuple[torch.Tensor, torch.Tensor]:
     """Consecutive windows of the held-out ``ids``: all of them, or every k-th, for at most ``most`` characters."""
-    x, y = text_windows(ids, context_length)  # (windows, T) each
+    x, y = text_windows(ids, context_length)  # (windows, T) each; checks ``ids`` and ``context_length``
+    most = None if most is None else integer(most, "most", low=1)
     every = 1 if most is None else math.ceil(len(x) / max(1, most // context_length))
     return x[::every], y[::every]
 
@@ -109,12 +110,17 @@ def read_text_file(path: object) -> str:
     path = Path(path)
     if not path.exists():
         raise LlmlabError(msg("own_text.missing_file", path=path))
-    if not path.is_file():
+    if path.is_dir():
         raise LlmlabError(msg("own_text.not_a_file", path=path))
+    if not path.is_file():  # a named pipe or a device: reading it could wait forever
+        raise LlmlabError(msg("own_text.not_regular", path=path))
     try:
         data = path.read_bytes()
     except OSError as error:
         raise LlmlabError(msg("own_text.unreadable", path=path, error=error.strerror or error)) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+            len(data) >= 2 and (not any(data[1::2]) or not any(data[0::2]))):  # every other byte 0: UTF-16
+        raise LlmlabError(msg("own_text.utf16", path=path))
     if b"\x00" in data:
         raise LlmlabError(msg("own_text.binary", path=path))
     try:

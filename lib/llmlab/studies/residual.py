@@ -9,38 +9,25 @@
 
 from __future__ import annotations
 
-import math
-
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from llmlab.engine.lens import check_layer
 from llmlab.messages import msg
 from llmlab.engine.model import GPT, causal_mask
 from llmlab.engine.trace import Trace, residual_name
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, float_tensor, integer, kind_of
+from llmlab.engine.validate import (LlmlabError, LlmlabTypeError, check_block, check_model, check_trace, float_tensor,
+                                    integer, kind_of, listing)
+from llmlab.studies.attention_math import attention_steps, linear_by_hand
 
 # The steps of a block, in order, as the trace names them (after "blocks.{b}.").
 BLOCK_STEPS = ("ln_attn", "attn.q", "attn.k", "attn.v", "attn.pattern", "attn.z", "attn.out",
                "resid_mid", "ln_mlp", "mlp.pre", "mlp.post", "mlp.out", "resid_post")
 
 
-def check_model(model: object) -> GPT:
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("residual.not_a_model", kind=kind_of(model)))
-    return model
-
-
-def check_trace(trace: object) -> Trace:
-    if not isinstance(trace, Trace):
-        raise LlmlabTypeError(msg("residual.not_a_trace", kind=kind_of(trace)))
-    return trace
-
-
 def hidden_state(model: GPT, value: object, name: str = "hidden state") -> torch.Tensor:
     """``value`` if it is a (T, d_model) tensor of finite numbers with 1 ≤ T ≤ context length."""
-    value = float_tensor(value, name, dims=2)
+    model, value = check_model(model, "hidden_state"), float_tensor(value, name, dims=2)
     T, d = value.shape
     if d != model.config.d_model or not 1 <= T <= model.config.context_length:
         raise LlmlabError(msg("residual.bad_hidden_state", name=name, d_model=model.config.d_model,
@@ -69,11 +56,6 @@ def layer_norm_by_hand(x: torch.Tensor, norm: nn.LayerNorm) -> torch.Tensor:
     return (out + norm.bias if norm.bias is not None else out).detach()
 
 
-def _linear(x: torch.Tensor, layer: nn.Linear) -> torch.Tensor:
-    out = x @ layer.weight.T  # nn.Linear stores its matrix transposed
-    return out + layer.bias if layer.bias is not None else out
-
-
 @torch.no_grad()
 def open_block(model: GPT, trace: Trace, block: int) -> dict[str, torch.Tensor]:
     """Every step of ``block`` recomputed by hand from ``trace``'s hidden state entering it.
@@ -81,8 +63,8 @@ def open_block(model: GPT, trace: Trace, block: int) -> dict[str, torch.Tensor]:
     Keys are the names of :data:`BLOCK_STEPS` (``"attn.q"``, ``"mlp.post"``, ...), shapes as in
     the trace of one sequence; compare with ``trace[f"blocks.{block}.{step}"]``.
     """
-    model, trace = check_model(model), check_trace(trace)
-    block = check_layer(model, block)
+    model, trace = check_model(model, "open_block"), check_trace(trace, "open_block")
+    block = check_block(model, block)
     layer = model.blocks[block]
     attn = layer.attn
     recorded = _recorded(trace, f"blocks.{block}.resid_pre")
@@ -90,17 +72,18 @@ def open_block(model: GPT, trace: Trace, block: int) -> dict[str, torch.Tensor]:
     T = x.shape[0]
     steps: dict[str, torch.Tensor] = {"ln_attn": layer_norm_by_hand(x, layer.ln_attn)}
     for part in "qkv":  # (T, d_model) -> (heads, T, d_head)
-        projected = _linear(steps["ln_attn"], getattr(attn, "W_" + part.upper()))
+        projected = linear_by_hand(steps["ln_attn"], getattr(attn, "W_" + part.upper()))
         steps[f"attn.{part}"] = projected.view(T, attn.n_heads, attn.d_head).transpose(0, 1)
-    scores = steps["attn.q"] @ steps["attn.k"].transpose(-2, -1) / math.sqrt(attn.d_head)
-    steps["attn.pattern"] = torch.softmax(scores.masked_fill(~causal_mask(T, T), float("-inf")), dim=-1)
-    steps["attn.z"] = steps["attn.pattern"] @ steps["attn.v"]  # (heads, T, d_head)
-    steps["attn.out"] = _linear(torch.cat(list(steps["attn.z"]), dim=-1), attn.W_O)  # heads side by side
+    heads = [attention_steps(steps["attn.q"][h], steps["attn.k"][h], steps["attn.v"][h], causal_mask(T, T))
+             for h in range(attn.n_heads)]  # each head: the lessons' attention by hand
+    steps["attn.pattern"] = torch.stack([head.weights for head in heads])  # (heads, T, T)
+    steps["attn.z"] = torch.stack([head.output for head in heads])  # (heads, T, d_head)
+    steps["attn.out"] = linear_by_hand(torch.cat(list(steps["attn.z"]), dim=-1), attn.W_O)  # heads side by side
     steps["resid_mid"] = x + steps["attn.out"]  # first residual addition
     steps["ln_mlp"] = layer_norm_by_hand(steps["resid_mid"], layer.ln_mlp)
-    steps["mlp.pre"] = _linear(steps["ln_mlp"], layer.mlp.fc_in)  # widen to d_mlp
+    steps["mlp.pre"] = linear_by_hand(steps["ln_mlp"], layer.mlp.fc_in)  # widen to d_mlp
     steps["mlp.post"] = F.gelu(steps["mlp.pre"], approximate="tanh")
-    steps["mlp.out"] = _linear(steps["mlp.post"], layer.mlp.fc_out)  # back to d_model
+    steps["mlp.out"] = linear_by_hand(steps["mlp.post"], layer.mlp.fc_out)  # back to d_model
     steps["resid_post"] = steps["resid_mid"] + steps["mlp.out"]  # second residual addition
     return steps
 
@@ -108,7 +91,7 @@ def open_block(model: GPT, trace: Trace, block: int) -> dict[str, torch.Tensor]:
 def residual_parts(trace: Trace, n_layers: int) -> dict[str, torch.Tensor]:
     """What was added to the residual stream, in order: the two embeddings, then each block's
     attention output and MLP output (T, d_model each). Their sum is the final hidden state."""
-    trace = check_trace(trace)
+    trace = check_trace(trace, "residual_parts")
     n_layers = integer(n_layers, "n_layers", low=1)
     names = ["embed", "pos_embed"]
     for block in range(n_layers):
@@ -121,28 +104,33 @@ def residual_parts(trace: Trace, n_layers: int) -> dict[str, torch.Tensor]:
 
 def sum_of_parts(parts: dict[str, torch.Tensor]) -> torch.Tensor:
     """The parts added up in 64-bit floats (so the sum itself adds almost no rounding)."""
-    return torch.stack([part.double() for part in parts.values()]).sum(dim=0)
+    values = list(parts.values()) if isinstance(parts, dict) else []
+    shapes = {tuple(value.shape) for value in values if isinstance(value, torch.Tensor)}
+    if not values or len(shapes) != 1 or not all(isinstance(value, torch.Tensor) for value in values):
+        got = listing(sorted(shapes)) if shapes else kind_of(parts)
+        raise LlmlabError(msg("residual.bad_parts", got=got))
+    return torch.stack([float_tensor(part, "part").double() for part in values]).sum(dim=0)
 
 
 @torch.no_grad()
 def qkv_from_hidden_state(model: GPT, trace: Trace, block: int) -> dict[str, torch.Tensor]:
     """``block``'s q, k, v (heads, T, d_head) computed from the hidden state the previous block left
     (the embeddings for block 0): its own LayerNorm, then its own W_Q, W_K, W_V and biases."""
-    model, trace = check_model(model), check_trace(trace)
-    block = check_layer(model, block)
+    model, trace = check_model(model, "qkv_from_hidden_state"), check_trace(trace, "qkv_from_hidden_state")
+    block = check_block(model, block)
     layer = model.blocks[block]
     h = hidden_state(model, _recorded(trace, residual_name(block)), msg("residual.traced_hidden_state"))
     h = layer_norm_by_hand(h, layer.ln_attn)  # (T, d_model)
     T = h.shape[0]
-    return {part: _linear(h, getattr(layer.attn, "W_" + part.upper())).view(T, layer.attn.n_heads, -1).transpose(0, 1)
-            for part in "qkv"}
+    projected = {part: linear_by_hand(h, getattr(layer.attn, "W_" + part.upper())) for part in "qkv"}  # (T, d_model)
+    return {part: p.view(T, layer.attn.n_heads, -1).transpose(0, 1) for part, p in projected.items()}
 
 
 @torch.no_grad()
 def run_block(model: GPT, block: int, hidden: torch.Tensor) -> torch.Tensor:
     """Block ``block`` run on the hidden state ``hidden`` (T, d_model) and nothing else: its output."""
-    model = check_model(model)
-    block = check_layer(model, block)
+    model = check_model(model, "run_block")
+    block = check_block(model, block)
     hidden = hidden_state(model, hidden)
     with model.evaluating():
         return model.blocks[block](hidden[None].to(model.device))[0]

@@ -15,7 +15,7 @@ from llmlab.engine.edits import Edit
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import Tokenizer
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, kind_of
+from llmlab.engine.validate import LlmlabError, check_lines, check_model, check_tokenizer
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,7 @@ def count_answers(questions: Iterable[FactQuestion], answers: Iterable[str]) -> 
 
 def fact_questions(lines: Sequence[str]) -> list[FactQuestion]:
     """The fact questions among ``lines`` (lines without a "?" are skipped; a line may end at its "?")."""
-    if isinstance(lines, str) or not isinstance(lines, Sequence) or not all(isinstance(x, str) for x in lines):
-        raise LlmlabTypeError(msg("facts.not_lines", kind=kind_of(lines)))
-    stories = [line for line in lines if "?" in line]
+    stories = [line for line in check_lines(lines) if "?" in line]
     if not stories:
         raise LlmlabError(msg("facts.no_questions"))
     questions = []
@@ -91,20 +89,15 @@ def fact_questions(lines: Sequence[str]) -> list[FactQuestion]:
         words = line.split("?")[0].split()
         if len(words) != 16 or words[12:14] != ["what", "does"] or words[14] not in (words[0], words[6]):
             raise LlmlabError(msg("facts.not_a_question", line=line[:80]))
+        if words[0] == words[6]:  # one person, two objects: the question would have two answers
+            raise LlmlabError(msg("facts.two_objects", person=words[0], line=line[:80]))
         questions.append(FactQuestion.parse(" ".join(words) + " ? "))
     return questions
 
 
-def check_word_tokenizer(tokenizer: object) -> Tokenizer:
-    """``tokenizer`` if it is an llmlab tokenizer (fact questions are read one word per token)."""
-    if not isinstance(tokenizer, Tokenizer):
-        raise LlmlabTypeError(msg("facts.not_a_tokenizer", kind=kind_of(tokenizer)))
-    return tokenizer
-
-
 def question_ids(tokenizer: Tokenizer, questions: Sequence[FactQuestion]) -> torch.Tensor:
     """Every question followed by its right answer, as token ids: (questions, 19)."""
-    rows = [check_word_tokenizer(tokenizer).encode(f"{q.prompt} {q.answer}") for q in questions]
+    rows = [check_tokenizer(tokenizer, "question_ids").encode(f"{q.prompt} {q.answer}") for q in questions]
     if any(len(row) != len(f"{q.prompt} {q.answer}".split()) for row, q in zip(rows, questions)):
         raise LlmlabError(msg("facts.not_word_tokens"))
     return torch.tensor(rows)
@@ -119,8 +112,7 @@ def answer_accuracy(model: GPT, tokenizer: Tokenizer, lines: Sequence[str], edit
     (``llmlab.engine.edits``) applied if given: the greedy colour is the argmax after "the"; when it is right,
     the next argmax sees exactly what greedy generation would.
     """
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("facts.not_a_model", kind=kind_of(model)))
+    check_tokenizer(tokenizer, "answer_accuracy", check_model(model, "answer_accuracy"))
     ids = question_ids(tokenizer, fact_questions(lines))  # (n, 19)
     logits, _ = model.run_with_edits(ids[:, :-1].to(model.device), edits or {})  # (n, 18, vocab)
     guess = logits.argmax(-1).cpu()  # (n, 18)
@@ -136,7 +128,7 @@ class AccuracyCurve:
 
     def __init__(self, tokenizer: Tokenizer, lines: Sequence[str]) -> None:
         fact_questions(lines)  # checked now, not in the middle of training
-        self.tokenizer, self.lines = tokenizer, list(lines)
+        self.tokenizer, self.lines = check_tokenizer(tokenizer, "AccuracyCurve"), list(lines)
         self.started = time.perf_counter()
         self.points: list[tuple[int, float, float]] = []
 

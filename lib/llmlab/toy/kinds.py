@@ -1,7 +1,10 @@
 """Validation lines of the toy corpus as one batch, every predicted word tagged with its kind.
 
-Lesson 07 scores a model (intact, with a part removed, or read off an earlier block) on the same
-targets, split by kind of word, each next to the exact floor (``corpus.line_logprobs``). The kinds:
+Every line is scored on its own (it starts at position 0 of its row), so each predicted word has its
+whole line before it and its exact best-possible loss comes from ``corpus.line_logprobs``. Lesson 07
+scores a model (intact, with a part removed, or read off an earlier block) on these targets split by
+kind of word (:data:`KINDS`); lesson 08 splits its validation loss by :data:`LINE_KINDS`, where
+``translation`` is ``english`` and ``japanese`` together. The kinds:
 
 * ``english``: the words of the English sentence of a translation line (up to and including ``JA:``);
 * ``japanese``: the words of its Japanese translation (and the end of the line);
@@ -17,14 +20,16 @@ from dataclasses import dataclass
 
 import torch
 
-from llmlab.toy.corpus import END, line_logprobs
-from llmlab.toy.loss_by_kind import target_kinds
+from llmlab.toy.corpus import END, NOUN_FORMS, VERBS, line_logprobs
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import Tokenizer
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, kind_of, mapping, text
+from llmlab.engine.validate import (LlmlabError, LlmlabTypeError, check_lines, check_model, check_tokenizer, integer,
+                                    kind_of, mapping)
 
 KINDS = ("english", "japanese", "agreement", "facts", "fact_answers")
+LINE_KINDS = ("translation", "agreement", "facts", "fact_answers")
+VERB_FORMS = {form for verbs in VERBS.values() for verb in verbs for form in (verb, verb + "s")}
 
 
 @dataclass(frozen=True)
@@ -51,22 +56,29 @@ class KindTargets:
         return {kind: float(self.floor[mask].mean()) for kind, mask in self.kinds.items()}
 
 
-def _kinds_of_line(words: list[str]) -> list[set[str]]:
-    """Kinds of each predicted word (words 1 .. END) of a line, with English and Japanese apart."""
-    kinds = target_kinds(words)
+def target_kinds(words: Sequence[str]) -> list[set[str]]:
+    """For each predicted word of a line (words 1 .. end, END included), the kinds of :data:`KINDS` it belongs to."""
+    words = [*words, END]
     if words[0] != "EN:":
-        return [{k.replace(" ", "_") for k in kind} for kind in kinds]
-    switch = words.index("JA:")  # predicted word i + 1 is English up to JA: itself
-    return [(kind - {"translation"}) | {"english" if i + 1 <= switch else "japanese"} for i, kind in enumerate(kinds)]
+        kinds = [{"facts"} for _ in words[1:]]
+        answer = words.index("?") + 2  # "? the COLOUR OBJECT"
+        kinds[answer - 1].add("fact_answers")
+        kinds[answer].add("fact_answers")
+        return kinds
+    switch = words.index("JA:")  # predicted word i is English up to JA: itself
+    kinds = [{"english" if i <= switch else "japanese"} for i in range(1, len(words))]
+    if "near" in words:
+        near = words.index("near")
+        verb = next(i for i in range(near + 1, len(words)) if words[i] in VERB_FORMS and words[i - 1] in NOUN_FORMS)
+        kinds[verb - 1].add("agreement")
+    return kinds
 
 
 def kind_targets(lines: Sequence[str], tokenizer: Tokenizer, context_length: int) -> KindTargets:
     """The toy-corpus ``lines`` as one padded batch, each starting at position 0 of its row."""
-    if isinstance(lines, (str, bytes)) or not isinstance(lines, Sequence) or not lines:
-        raise LlmlabError(msg("kind_targets.no_lines", kind=kind_of(lines)))
-    if not isinstance(tokenizer, Tokenizer):
-        raise LlmlabTypeError(msg("kind_targets.not_a_tokenizer", kind=kind_of(tokenizer)))
-    words = [text(line, msg("kind_targets.each_line")).split(" ") for line in lines]
+    lines, tokenizer = check_lines(lines), check_tokenizer(tokenizer, "kind_targets")
+    context_length = integer(context_length, "context_length", low=1)
+    words = [line.split(" ") for line in lines]
     floors = [line_logprobs(w)[1:] for w in words]  # an LlmlabError for a line the toy world cannot make
     encoded = [tokenizer.encode(line + END) for line in lines]
     if any(len(ids) != len(w) + 1 for ids, w in zip(encoded, words)):
@@ -83,7 +95,7 @@ def kind_targets(lines: Sequence[str], tokenizer: Tokenizer, context_length: int
         inputs[row, :n] = torch.tensor(ids[:-1])
         targets[row, :n] = torch.tensor(ids[1:])
         floor[row, :n] = -torch.tensor(line_floor, dtype=torch.float64)
-        for position, these in enumerate(_kinds_of_line(w)):
+        for position, these in enumerate(target_kinds(w)):
             for kind in these:
                 kinds[kind][row, position] = True
     return KindTargets(list(lines), inputs, targets, floor, kinds)
@@ -110,9 +122,32 @@ def mean_by_kind(values: torch.Tensor, data: KindTargets) -> dict[str, float]:
 @torch.no_grad()
 def losses_by_kind(model: GPT, data: KindTargets, edits: dict | None = None) -> dict[str, float]:
     """The model's mean loss (nats per word) on each kind, with ``edits`` applied (one batched run)."""
-    if not isinstance(model, GPT):
-        raise LlmlabTypeError(msg("kind_targets.not_a_model", kind=kind_of(model)))
-    data = check_kind_targets(data)
+    model, data = check_model(model, "losses_by_kind"), check_kind_targets(data)
     edits = mapping(edits, "edits") if edits is not None else {}
     logits, _ = model.run_with_edits(data.inputs.to(model.device), edits)
     return mean_by_kind(-target_logprobs(logits, data), data)
+
+
+@dataclass(frozen=True)
+class KindLoss:
+    """Mean loss (nats per word) of the model and of the best possible model on one kind of target."""
+
+    kind: str
+    targets: int
+    loss: float
+    floor: float
+
+    @property
+    def gap(self) -> float:
+        return self.loss - self.floor
+
+
+def loss_by_kind(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> list[KindLoss]:
+    """Lesson 08: the model's mean loss and the exact floor for each kind of :data:`LINE_KINDS` over ``lines``."""
+    check_tokenizer(tokenizer, "loss_by_kind", check_model(model, "loss_by_kind"))
+    data = kind_targets(lines, tokenizer, model.config.context_length)
+    with torch.no_grad():
+        losses = -target_logprobs(model.run_with_edits(data.inputs.to(model.device), {})[0], data)
+    masks = {"translation": data.kinds["english"] | data.kinds["japanese"], **data.kinds}
+    return [KindLoss(kind, int(mask.sum()), float(losses[mask].mean()), float(data.floor[mask].mean()))
+            for kind, mask in ((kind, masks[kind]) for kind in LINE_KINDS) if mask.any()]

@@ -66,7 +66,8 @@ def load_toy_data(
     train = TokenStream.from_lines(encode(corpus_train), is_fact=flags)
     questions = [line for line, flag in zip(corpus_train, flags) if flag]
     if questions:  # a drill on the questions: each line graded on what follows its "?" (one token per word)
-        train = train.with_drill(Drill.from_lines(encode(questions), [line.split().index("?") + 1 for line in questions]))
+        train = train.with_drill(Drill.from_lines(encode(questions),
+                                                  [line.split().index("?") + 1 for line in questions]))
     return ToyData(tokenizer, train, val_x, val_y, floor)
 
 

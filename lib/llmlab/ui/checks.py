@@ -59,6 +59,8 @@ def verdict(id: str, answer: object) -> tuple[bool, str]:
         return False, msg("checks.unanswered")
     try:
         hint = EXERCISES[id].checker(answer)
+    except SystemExit:  # a learner's function called exit(): Python must keep running
+        return False, msg("checks.function_exited")
     except Exception as error:  # an odd answer is a learning moment, not a crash
         return False, msg("checks.could_not_check", error=error)
     return (True, msg("checks.correct")) if hint is None else (False, msg("checks.not_yet", hint=hint))

@@ -7,15 +7,17 @@ the very same code prints Japanese. Tables too wide for one template have their 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from llmlab.messages import msg
+from llmlab.messages.columns import display_width, pad
 
 # Only the message catalogues are loaded with this module; the rest is imported where it is used,
 # so that printing loads no model code (lesson 03 shows that tokenizing never loads the transformer).
 if TYPE_CHECKING:
     from llmlab.studies.head_roles import AblationEffects
-    from llmlab.studies.knowledge import KnowledgeTable, LensScores
+    from llmlab.studies.knowledge import LensScores
     from llmlab.engine.model import GPT
 
 
@@ -25,8 +27,9 @@ def say(key: str, **values: object) -> None:
 
 
 def component_name(component: str) -> str:
-    """The name of a parameter component ("token embedding", "MLP", ... of ``llmlab.engine.params``) in the current language."""
-    return msg("widgets.component." + component.lower().replace(" ", "_"))
+    """The name of a parameter component ("token embedding", "MLP", ... of ``llmlab.engine.params``) in the current
+    language."""
+    return msg("words.component." + component.lower().replace(" ", "_"))
 
 
 def layer_group_name(group: str) -> str:
@@ -46,22 +49,28 @@ def statistic_name(name: str) -> str:
 
 def ablation_name(kind: str) -> str:
     """The name of an ablation ("zero", "mean") in the current language."""
-    return msg("printouts.ablation." + kind)
+    return msg("words.ablation." + kind)
+
+
+def table_lines(rows: Sequence[Sequence[str]], aligns: str) -> list[str]:
+    """``rows`` of cells laid out in columns two spaces apart, each as wide as its widest cell in display columns
+    (a Japanese character takes two), "<" (left) or ">" (right) aligned by ``aligns``, one letter per column."""
+    widths = [max(display_width(row[column]) for row in rows) for column in range(len(aligns))]
+    return ["  ".join(pad(cell, width, align) for cell, width, align in zip(row, widths, aligns)).rstrip()
+            for row in rows]
 
 
 def ablation_table(effects: AblationEffects) -> None:
-    """Lesson 05's table: per head, the change in p(right word) for each task and each ablation."""
+    """Lesson 05's table: per head, the change in each task's score (``head_roles.task_probabilities``) per ablation."""
     from llmlab.studies.head_roles import ABLATIONS, TASKS
 
     columns = [(kind, task) for task in TASKS for kind in ABLATIONS]
-    print(f"{msg('printouts.ablation_head'):16s}"
-          + "  ".join(f"{task_name(task)[:11]:>11s} {ablation_name(kind):>4s}" for kind, task in columns))
+    header = [msg("words.head"), *(f"{task_name(task)} {ablation_name(kind)}" for kind, task in columns)]
     n_layers, n_heads = effects.change(*columns[0]).shape
-    for block in range(n_layers):
-        for head in range(n_heads):
-            changes = [effects.change(kind, task)[block, head].item() for kind, task in columns]
-            print(msg("printouts.ablation_row", block=block, head=head) + "  "
-                  + "  ".join(f"{change:+16.3f}" for change in changes))
+    rows = [[msg("words.block_head", block=block, head=head),
+             *(f"{effects.change(kind, task)[block, head].item():+.3f}" for kind, task in columns)]
+            for block in range(n_layers) for head in range(n_heads)]
+    print("\n".join(table_lines([header, *rows], "<" + ">" * len(columns))))
 
 
 def stop_reason(stop: str | None) -> str:
@@ -81,24 +90,17 @@ def run_name(run: str) -> str:
     return msg("printouts.run." + run)
 
 
-def rise_table(table: KnowledgeTable, how: str) -> None:
-    """Lesson 07's table: per part of the model, the rise in loss of each kind of word when it is removed."""
-    print(f"\n{msg('printouts.ablation_title', how=ablation_name(how)):19s}"
-          + " ".join(f"{word_kind_name(kind)[:11]:>11s}" for kind in table.kinds))
-    for part, row in zip(table.parts, table.increase(how)):
-        print(f"{part.label:20s} " + " ".join(f"{value:11.2f}" for value in row.tolist()))
-
-
 def lens_table(lens: LensScores) -> None:
     """Lesson 07's table: per kind of word, the logit lens's accuracy and log-probability at every hidden state."""
     from llmlab.ui.plots.hidden_states import hidden_state_name
 
     n_states = len(next(iter(lens.accuracy.values())))
-    print(f"{msg('printouts.kind'):14s} {msg('printouts.words'):>6s}  "
-          + "  ".join(f"{hidden_state_name(i):>15s}" for i in range(n_states)))
+    rows = [[msg("printouts.kind"), msg("printouts.words"), "", *(hidden_state_name(i) for i in range(n_states))]]
     for kind, accuracy in lens.accuracy.items():
-        print(f"{word_kind_name(kind):14s} {lens.counts[kind]:6d}  {msg('printouts.accuracy')} " + "  ".join(f"{a:6.3f}" for a in accuracy)
-              + f"   {msg('printouts.log_prob')} " + "  ".join(f"{p:7.2f}" for p in lens.logprob[kind]))
+        rows.append([kind_name(kind), str(lens.counts[kind]), msg("printouts.accuracy"),
+                     *(f"{a:.3f}" for a in accuracy)])
+        rows.append(["", "", msg("printouts.log_prob"), *(f"{p:.2f}" for p in lens.logprob[kind])])
+    print("\n".join(table_lines(rows, "<><" + ">" * n_states)))
 
 
 def yes_no(flag: bool) -> str:
@@ -114,14 +116,9 @@ def shape_name(model: GPT, shipped: bool = False) -> str:
 
 def memory_part_name(part: str) -> str:
     """The name of a part of ``training_cost.training_memory`` ("weights", "gradients", "AdamW state")."""
-    return msg("printouts.memory." + part)
+    return msg("printouts.memory." + part.lower().replace(" ", "_"))
 
 
-def line_kind_name(kind: str) -> str:
-    """The name of a kind of word of ``loss_by_kind`` ("translation", "fact answers", ...)."""
-    return msg("printouts.line_kind." + kind)
-
-
-def word_kind_name(kind: str) -> str:
-    """Lesson 07's name of a kind of word (``kind_targets.KINDS`` and "all"): the code name in English, as the lesson quotes it."""
-    return msg("printouts.word_kind." + kind)
+def kind_name(kind: str) -> str:
+    """The name of a kind of word of ``toy.kinds`` (``KINDS``, ``LINE_KINDS`` or "all") in the current language."""
+    return msg(f"kind.{kind}")

@@ -1,4 +1,4 @@
-"""The English catalogue: every message, one file per layer."""
+"""The English catalogue: every message, one file per part (merge.PARTS)."""
 
 from llmlab.messages.merge import language_parts, merged
 

@@ -21,17 +21,15 @@ MESSAGES: dict[str, str] = {
     "model.too_long": (
         "The input has {n} tokens but this model reads at most {context} (its context length)."
     ),
-    "model.bad_token_id": "Token ids must be between 0 and {vocab} - 1 (this model's vocabulary size).",
-    "model.bad_layer": "This model has blocks {low} to {high}; there is no block {layer}.",
-    "model.bad_hidden_state": (
-        "This model's hidden states are numbered 0 (the embeddings) to {high} (after its last block); "
-        "there is no hidden state {layer}."
+    "model.bad_token_id": (
+        "Token ids must be between 0 and {last}: this model's vocabulary has {vocab} tokens, so ids from a tokenizer"
+        " with more (another model's) do not fit it. Encode with the tokenizer that came with the model."
     ),
-    "model.bad_head": "Each layer of this model has heads 0 to {high}; there is no head {head}.",
     "model.not_a_config": "A GPT is built from a GPTConfig, got {kind}.",
+    "numbers.units": "1e12 # trillion|1e9 # billion|1e6 # million",  # size and name of each unit, largest first
     "model.too_big": (
-        "This shape holds about {n:.1f} billion numbers ({gb:.0f} GB in float32): too big to build here "
-        "(the limit is {limit:.0f} billion). Count it without memory with llmlab.engine.params.count_without_weights."
+        "This shape holds about {n} numbers ({gb:.0f} GB in float32): too big to build here "
+        "(the limit is {limit}). Count it without memory with llmlab.engine.params.count_without_weights."
     ),
     # --- edits ---
     "edits.unknown_name": "No activation is named {name!r}, so it cannot be edited. Valid names: {valid}",
@@ -41,8 +39,7 @@ MESSAGES: dict[str, str] = {
     "edits.head_on_whole": (
         "{name!r} has no heads axis; head= works on blocks.b.attn.q, .k, .v, .scores, .pattern and .z."
     ),
-    "edits.bad_head_type": "head must be a whole number (0, 1, ...) or None, got {head!r}.",
-    "edits.bad_positions": "positions must be a whole number or a non-empty list of them, got {positions!r}.",
+    "edits.bad_positions": "positions must be a whole number or a non-empty list of them, got {positions}.",
     "edits.bad_position": "Positions must be between 0 and {high} for this input, got {positions}.",
     "edits.bad_shape": "The {name!r} edit needs a tensor of shape {wanted}, got {got}.",
     "edits.mean_not_here": (
@@ -50,22 +47,13 @@ MESSAGES: dict[str, str] = {
     ),
     "edits.not_a_tensor": "A {what} edit needs a float torch tensor, got {value}.",
     "edits.not_finite": "The {what} tensor holds NaN or infinite numbers.",
+    "edits.not_a_mapping": 'edits must be a dict from activation names to edits, such as {{"blocks.1.attn.z": zero(head=2)}}, not {kind}.',
     "edits.no_cache": "Edits need a full forward pass: run without a KV cache.",
     "edits.empty_reference": (
         "The reference set for mean-ablation must be a non-empty list of token-id sequences."
     ),
     # --- generate ---
-    "generate.empty_prompt": "Generation needs a prompt of at least one token.",
-    "generate.bad_logits": "sample_next needs one row of next-token scores (a 1-D float tensor), not {kind}.",
-    "generate.not_a_model": "Generation needs an llmlab GPT model, not {kind}.",
-    "generate.not_a_tokenizer": "complete() needs an llmlab tokenizer, not {kind}.",
-    "generate.vocab_mismatch": (
-        "This tokenizer has {tokenizer} tokens but the model reads {model}: they do not belong together."
-    ),
-    "generate.broken_scores": (
-        "The model's next-token scores are not numbers (NaN): its weights are broken, "
-        "for example by training with far too high a learning rate. Train it again."
-    ),
+    "generate.context_full": 'The prompt has {n} tokens and this model reads at most {context} (its context length): there is no room for a new token. Shorten the prompt to fewer than {context} tokens.',
     # --- data ---
     "data.bad_fact_flags": "is_fact needs one True/False per line ({n} lines).",
     "data.bad_answer_starts": "A drill needs at least one question line and, for each of its {n} lines, where its answer starts: a whole number from 1 to the line's last token.",
@@ -82,6 +70,10 @@ MESSAGES: dict[str, str] = {
         "Line {index} has {length} tokens, more than the context length ({context}) + 1."
     ),
     # --- validate ---
+    "validate.device_missing": 'This machine has no {device} device for {name} (torch here was installed without it, or there is no such chip). Use {name}="cpu".',
+    "validate.targets_not_ids": 'The targets must be a tensor of token ids (int64, torch.long), not {kind}.',
+    "validate.targets_shape": 'The targets have shape {got} but the inputs have shape {shape}: every input position needs exactly one target (the token that follows it), so the two shapes must be the same.',
+    "validate.targets_range": 'Targets must be token ids from 0 to {last}, or -100 for a position the loss leaves out.',
     "validate.and_more": ", … ({n} in all)",
     "validate.at_least": "at least {low}",
     "validate.more_than": "more than {low}",
@@ -117,6 +109,10 @@ MESSAGES: dict[str, str] = {
     ),
     "validate.ids_nested": "{name} must be one flat list of ids, not a list of lists. Pass one sequence at a time.",
     "validate.id_out_of_range": "{name}: {id} is not a token id here; ids run from 0 to {last}.",
+    "validate.id_not_in_model": (
+        "{name}: {id} is not a token id of this model: it has {vocab} tokens, so its ids run from 0 to {last}; ids from"
+        " a tokenizer with more (another model's) do not fit it. Encode with the tokenizer that came with the model."
+    ),
     "validate.batch_not_tensor": (
         "The model reads a tensor of token ids of shape (batch, T), not a {kind}. "
         "For one sequence of ids use torch.tensor([ids]), or model.run_with_trace(ids)."
@@ -128,6 +124,36 @@ MESSAGES: dict[str, str] = {
         "The model reads token ids of shape (batch, T); got shape {shape}. "
         "For one sequence of shape (T,) use ids[None]."
     ),
+    # the one check of each thing passed around (validate.check_model, check_block, check_temperature, ...)
+    "validate.not_a_model": "{function} needs an llmlab GPT model (e.g. from load_shipped_model()), not {kind}.",
+    "validate.not_a_module": "{function} needs a torch model (an nn.Module, such as an llmlab GPT), not {kind}.",
+    "validate.not_a_config": "{function} needs a GPTConfig (a model's shape, e.g. model.config), not {kind}.",
+    "validate.not_a_tokenizer": "{function} needs an llmlab tokenizer (the one that came with the model), not {kind}.",
+    "validate.vocab_mismatch": (
+        "This tokenizer has {tokenizer} tokens but the model reads {model}: they do not belong together."
+    ),
+    "validate.not_a_trace": "{function} needs a trace (from model.run_with_trace(ids)[1]), not {kind}.",
+    "validate.not_lines": "{name} must be a list of texts (str), not {value} ({kind}).",
+    "validate.no_lines": "{name} holds no lines: give at least one.",
+    "validate.bad_block": "This model has blocks 0 to {high}; there is no block {value}.",
+    "validate.bad_hidden_state": (
+        "This model's hidden states are numbered 0 (the embeddings) to {high} (after its last block); "
+        "there is no hidden state {value}."
+    ),
+    "validate.bad_head": "Each block of this model has heads 0 to {high}; there is no head {value}.",
+    "validate.bad_logits": "Next-token scores must be one non-empty row of numbers (a 1-D float tensor), not {kind}.",
+    "validate.broken_scores": (
+        "The model's next-token scores are not numbers (NaN): its weights are broken, "
+        "for example by training with far too high a learning rate. Train it again."
+    ),
+    "validate.bad_temperature": (
+        "temperature must be a number from 0 (always the most likely token) to {high}, got {value}."
+    ),
+    "validate.bad_temperature_positive": "temperature must be a number above 0 and at most {high}, got {value}.",
+    "validate.bad_top_k": (
+        "top_k must be None (keep every token) or a whole number from 1 to {high} (the vocabulary size), got {value}."
+    ),
+    "validate.not_an_instance": "{name} must be a {expected} (made by {maker}), not {kind}.",
     # --- training ---
     "training.progress": "training",
     "training.no_drill": "drill_batch_size={n} needs question lines to drill on: give the stream a Drill with TokenStream.with_drill(...) (load_toy_data does).",
@@ -137,7 +163,9 @@ MESSAGES: dict[str, str] = {
         "(peak {peak:.3g}). The learning rate is far too high for this model: try one ten times smaller. "
         "The model keeps the weights it had before step {step}."
     ),
-    "training.not_a_model": "train() needs an llmlab GPT model, not {kind}.",
+    "training.warmup_too_long": 'The warm-up ({warmup} steps) is longer than the run ({steps} steps), so the learning rate never reaches its peak of {peak:g}. Use fewer warmup_steps (for example a tenth of the steps) or more steps.',
+    "training.batch_too_big": 'One training step with batch_size={batch} (and drill_batch_size={drill}) would need about {gb:,.1f} GB of memory for this model; llmlab allows {limit:.0f} GB. Use a smaller batch.',
+    "training.no_fact_lines": 'fact_share={share} starts that share of the windows at fact lines, but these training tokens mark no line as a fact (only the toy corpus does: load_toy_data). Leave fact_share at None for your own text.',
     "training.not_a_stream": "train() needs the training tokens as a TokenStream (llmlab.engine.data), not {kind}.",
     "training.not_a_config": "The training recipe must be a TrainConfig, not {kind}.",
     "training.windows_not_tensors": "The {name} inputs and targets must be tensors, not {kind}.",
@@ -145,7 +173,7 @@ MESSAGES: dict[str, str] = {
         "The {name} inputs and targets must be tables of the same shape (windows, T); got {x} and {y}."
     ),
     "training.bad_targets": (
-        "The {name} targets must be token ids from 0 to {vocab} - 1 (or -100 for none), as torch.long."
+        "The {name} targets must be token ids from 0 to {last} (or -100 for none), as torch.long."
     ),
     # --- checkpoint ---
     "checkpoint.missing": "No checkpoint file at {path}. Run `make checkpoint` to train and write it.",
@@ -169,8 +197,6 @@ MESSAGES: dict[str, str] = {
     "checkpoint.bad_path": "A checkpoint path must be text or a Path, not {path} ({kind}).",
     "checkpoint.path_is_folder": "{path} is a folder; give a file name inside it, such as {path}/model.pt.",
     "checkpoint.cannot_write": "Cannot write {path}: {error}. Choose another place to save to.",
-    "checkpoint.not_a_model": "save_checkpoint needs an llmlab GPT model, not {kind}.",
-    "checkpoint.not_a_tokenizer": "save_checkpoint needs an llmlab tokenizer, not {kind}.",
     "checkpoint.metadata_not_dict": "metadata must be a dict (or None), not {kind}.",
     "checkpoint.bad_metadata": (
         "{where} is of type {kind}, which a checkpoint cannot store. Use numbers, text, True/False, None, "
@@ -179,6 +205,12 @@ MESSAGES: dict[str, str] = {
     "checkpoint.bad_metadata_key": "{where} has the key {name}; dict keys in metadata must be text or numbers.",
     "checkpoint.metadata_too_deep": "{where} nests lists or dicts more than {depth} levels deep (or contains itself).",
     "checkpoint.would_not_load": "Nothing was written to {path}: the checkpoint would not load back ({error}).",
+    "checkpoint.not_regular": '{path} is not a regular file (it is a device such as /dev/null, a pipe, or a link to one): llmlab writes checkpoints only to regular files. Choose another name, such as build/my_model.pt.',
+    "checkpoint.not_ours": '{path} already exists and is not an llmlab checkpoint; llmlab never writes over it. Choose another name, such as build/my_model.pt.',
+    "checkpoint.exists": '{path} already holds an llmlab checkpoint. To replace it, pass overwrite=True (with scripts/train_on_text.py: --overwrite); to keep it, choose another name.',
+    "checkpoint.checksum": '{path} is damaged: its weights no longer match the checksum saved with them (bytes changed on disk or while copying). Copy the file again, or train and save the model again.',
+    "checkpoint.tied_mismatch": '{path} says its output layer reuses the embedding table (tied_embeddings), but the file holds an output layer with weights of its own: loading it would overwrite the embedding table. Set "tied_embeddings" to False in the file\'s config.',
+    "checkpoint.not_plain": '{path} holds Python objects other than tensors, numbers and text. llmlab loads only those, because loading other objects can run code hidden in the file: this is not an llmlab checkpoint (save_checkpoint writes one).',
     "checkpoint.bad_device": "{device} is not a device torch knows; use \"cpu\", \"cuda\" or \"mps\".",
     # --- tokenizers ---
     "tokenizers.unknown_chars": (
@@ -242,25 +274,25 @@ MESSAGES: dict[str, str] = {
         "(on average no model can get a lower loss on these lines)"
     ),
     # --- params ---
-    "params.not_a_config": "Counting needs a GPTConfig, not {kind}.",
-    # --- fingerprint ---
-    "fingerprint.not_a_model": "A fingerprint needs a torch model (nn.Module), not {kind}.",
-    # --- sampling ---
-    "sampling.bad_temperature": (
-        "temperature must be a number from 0 (always the most likely token) to {high}, got {value!r}."
-    ),
-    "sampling.bad_temperature_positive": "temperature must be a number above 0 and at most {high}, got {value!r}.",
-    "sampling.bad_top_k": (
-        "top_k must be None (keep every token) or a whole number from 1 to {high} (the vocabulary size), "
-        "got {value!r}."
-    ),
-    "sampling.not_a_model": "This needs an llmlab GPT model, not {kind}.",
-    "sampling.bad_logits": "Next-token scores must be one row of numbers (a 1-D float tensor), not {kind}.",
-    "sampling.bad_ids": "Token ids must be whole numbers from 0 to {vocab} - 1 (this model's vocabulary size).",
-    "sampling.bad_max_new_tokens": "max_new_tokens must be a whole number of at least 1, got {value!r}.",
+    "params.unknown_component": "{name} is not a parameter of an llmlab GPT: it belongs to none of its components.",
     # --- kv_cache ---
-    "kv_cache.not_a_config": "The KV-cache formula needs a GPTConfig, not {kind}.",
     "kv_cache.bad_bytes": "bytes_per_number must be 1, 2 (fp16/bf16), 4 (fp32) or 8 (fp64), got {value!r}.",
-    "kv_cache.bad_tokens": "tokens must be a whole number from 1 to {high} (the context length), got {value!r}.",
-    "kv_cache.bad_length": "length must be a whole number from 1 to {high} (the context length), got {value!r}.",
+    # --- lens (engine/lens.py) ---
+    "lens.empty_text": "Type some text first: there is nothing to run.",
+    "lens.unknown_tokens": (
+        "The model cannot read {unknown}: its tokenizer has no token for it. "
+        "Change or remove it and press Enter again."
+    ),
+    # --- facts (toy/facts.py) ---
+    "facts.not_word_tokens": "Fact questions need the toy corpus's word tokenizer (one token per word); this tokenizer splits them differently.",
+    "facts.not_a_question": "This line is not a fact question of the toy corpus ('A has the C T . B has the C T . what does A have ?'): {line!r}",
+    "facts.two_objects": 'This story gives {person} two objects, so its question has two right answers: {line!r}. Give the two objects to two different people.',
+    "facts.no_questions": "There are no fact questions (lines with a '?') among these lines.",
+    # --- kind_targets (toy/kinds.py) ---
+    "kind_targets.not_word_tokens": (
+        "This needs the toy word tokenizer (one token per word), the one the shipped model uses."
+    ),
+    "kind_targets.not_kind_targets": (
+        "This needs the lines made by kind_targets(lines, tokenizer, context_length), not {kind}."
+    ),
 }

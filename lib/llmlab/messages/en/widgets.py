@@ -7,8 +7,6 @@ MESSAGES: dict[str, str] = {
     "widgets.text_label": "text",
     "widgets.block_label": "block",
     "widgets.hidden_state_label": "hidden state",
-    "widgets.head_label": "head {head}",
-    "widgets.head_slider": "head",
     "widgets.query_label": "query",
     "widgets.temperature_label": "what-if temperature",
     "widgets.temperature_help": (
@@ -82,7 +80,6 @@ MESSAGES: dict[str, str] = {
         "got {value!r}."
     ),
     "widgets.generation.bad_prompt": "The prompt must be text, not {kind}.",
-    "widgets.generation.not_a_tokenizer": "The explorer needs the model's llmlab tokenizer, not {kind}.",
     "widgets.generation.ready": (
         "Bars: the next-token probabilities (dashed outline: the model's own, temperature 1). "
         "Press sample or greedy to append a token."
@@ -113,9 +110,8 @@ MESSAGES: dict[str, str] = {
     "widgets.biases": "biases",
     "widgets.by_formula": "formula",
     "widgets.by_torch": "torch count",
-    "widgets.preset": "model",
     "widgets.custom": "(your own)",
-    "widgets.n_layers": "layers",
+    "widgets.n_layers": "blocks",
     "widgets.d_model": "d_model",
     "widgets.mlp_ratio": "MLP width (× d_model)",
     "widgets.bad_presets": "The presets must map names (text) to GPTConfig objects, e.g. PUBLISHED_CONFIGS; got {kind}.",
@@ -127,15 +123,14 @@ MESSAGES: dict[str, str] = {
     "widgets.vocab_size": "vocabulary",
     "widgets.context_length": "context",
     "widgets.tied": "tied embeddings",
-    "widgets.component.token_embedding": "token embedding",
-    "widgets.component.position_embedding": "position embedding",
-    "widgets.component.attention": "attention",
-    "widgets.component.mlp": "MLP",
-    "widgets.component.layernorm": "LayerNorm",
-    "widgets.component.unembedding": "unembedding",
     "widgets.transformer_title": "{total} parameters",
     "widgets.transformer_summary": (
         "formula: {formula:,} · torch, counting a model built without memory (\"meta\" device): {torch:,}"
+    ),
+    "widgets.custom_chosen": "Your own model: type its numbers into the boxes; the bars follow every change.",
+    "widgets.heads_same_count": (
+        "The count stays the same with {heads} heads: the heads split d_model ({d_model}) into {heads} slices of "
+        "{width}, so the Q, K, V and output matrices keep their size."
     ),
     "widgets.neuron_no_weights": (
         "Both weights are 0: every point gets the same output, b = {b:.1f}, so there is no line."
@@ -153,14 +148,13 @@ MESSAGES: dict[str, str] = {
     "widgets.qkv.summary": (
         "scores (scaled) {scores}; weights {weights} (they add up to {total:.2f}); output ({x:+.2f}, {y:+.2f})"
     ),
-    "widgets.training.step": "training step",
-    "widgets.training.loss": "loss (nats per token)",
     "widgets.training.train": "training batch",
     "widgets.training.validation": "validation",
     "widgets.training.floor": "exact floor {floor:.3f}",
     "widgets.training.status_train": "step {step}: batch loss {loss:.3f}",
     "widgets.training.status_val": "validation {loss:.3f}",
     "widgets.training.bad_val": "val must be a pair (inputs, targets) of validation windows, not {kind}.",
+    "widgets.training.step_backwards": 'Step {step} cannot come after step {last}: steps must go forwards. Make a new plot for a new run.',
     "widgets.training.no_val": (
         "This plot was made without validation windows: pass val=(val_x, val_y) to score the model."
     ),

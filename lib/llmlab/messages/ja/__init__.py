@@ -1,4 +1,4 @@
-"""The Japanese catalogue (日本語): every message, one file per layer."""
+"""The Japanese catalogue (日本語): every message, one file per part (merge.PARTS)."""
 
 from llmlab.messages.merge import language_parts, merged
 

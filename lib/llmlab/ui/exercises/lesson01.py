@@ -8,6 +8,7 @@ from llmlab.engine.params import PUBLISHED_CONFIGS, formula_parameters, memory_b
 
 GPT2_XL_PARAMETERS = total(formula_parameters(PUBLISHED_CONFIGS["GPT-2 XL"]))
 GPT2_XL_BF16_GB = memory_bytes(GPT2_XL_PARAMETERS, 2) / 1e9
+MEMORY_GB_TOLERANCE = 0.05  # GB either side: the exercise asks for one decimal place
 
 
 @exercise(
@@ -82,13 +83,15 @@ def vocabulary(answer: object) -> str | None:
     typical_wrong=round(2 * GPT2_XL_BF16_GB, 2),
 )
 def memory_gb(answer: object) -> str | None:
-    """Gigabytes (10⁹ bytes) GPT-2 XL's weights take in bfloat16."""
+    """Gigabytes (10⁹ bytes) GPT-2 XL's weights take in bfloat16, to one decimal place (MEMORY_GB_TOLERANCE)."""
     value = number_answer(answer)
     if value is None:
         return msg("checks.give_a_number")
-    if abs(value - GPT2_XL_BF16_GB) <= 0.02 * GPT2_XL_BF16_GB:
+    if abs(value - GPT2_XL_BF16_GB) <= MEMORY_GB_TOLERANCE:
         return None
-    if abs(value - 2 * GPT2_XL_BF16_GB) <= 0.02 * 2 * GPT2_XL_BF16_GB:
+    if abs(value - GPT2_XL_BF16_GB) <= 0.1 * GPT2_XL_BF16_GB:  # 3 or 3.2: nearly right, not to one decimal place
+        return msg("ex01.memory_gb.precision", tolerance=MEMORY_GB_TOLERANCE)
+    if abs(value - 2 * GPT2_XL_BF16_GB) <= 0.1 * 2 * GPT2_XL_BF16_GB:
         return msg("ex01.memory_gb.fp32")
     if value > 1e6:
         return msg("ex01.memory_gb.bytes")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from llmlab.ui.checks import exercise, number_answer, numbers_answer, same_number, same_numbers
 from llmlab.messages import later, msg
-from llmlab.studies.neurons import attention_example, biased_attention, neuron, output_changes
+from llmlab.studies.attention_biases import attention_example, biased_attention
+from llmlab.studies.neurons import neuron, output_changes
 
 VALUE_BIAS = (1.0, -2.0)
 NO_BIAS_OUTPUT = [round(x, 4) for x in biased_attention(attention_example()).output[2].tolist()]
@@ -47,18 +48,35 @@ def weight_change(answer: object) -> str | None:
     return msg("ex02.weight_change.hint")
 
 
+# Each attention bias by its letter, with the words the lessons use for its vector (English and Japanese).
+BIAS_WORDS = {"k": ("key", "キー"), "q": ("query", "クエリ"), "v": ("value", "バリュー")}
+
+
+def bias_letter(answer: str) -> str | None:
+    """"k", "q" or "v" when ``answer`` names that attention bias in any usual spelling, else None.
+
+    b_K, b_k, bk, "b K", K, "key bias", "the bias of the key", "キーのバイアス" all name b_K.
+    """
+    squeezed = "".join(answer.lower().replace("the ", " ").split()).replace("_", "").replace("-", "")
+    for letter, (word, japanese) in BIAS_WORDS.items():
+        spellings = {f"b{letter}", letter, f"{letter}bias", f"bias{letter}", word, f"{word}bias", f"biasof{word}",
+                     f"{word}'sbias", f"{japanese}バイアス", f"{japanese}のバイアス", f"b{letter}バイアス"}
+        if squeezed in spellings:
+            return letter
+    return None
+
+
 @exercise("02.useless_bias", solution="b_K", explanation=later("ex02.useless_bias.why"), typical_wrong="b_V")
 def useless_bias(answer: object) -> str | None:
     """Which bias changes neither the attention weights nor the output."""
     if not isinstance(answer, str):
         return msg("ex02.useless_bias.hint")
-    name = answer.strip().replace(" ", "")
     hints = {
-        "b_K": None,
-        "b_V": msg("ex02.useless_bias.value"),
-        "b_Q": msg("ex02.useless_bias.query"),
+        "k": None,
+        "v": msg("ex02.useless_bias.value"),
+        "q": msg("ex02.useless_bias.query"),
     }
-    return hints.get(name, msg("ex02.useless_bias.hint"))
+    return hints.get(bias_letter(answer), msg("ex02.useless_bias.hint"))
 
 
 @exercise(
@@ -68,7 +86,7 @@ def useless_bias(answer: object) -> str | None:
     typical_wrong=NO_BIAS_OUTPUT,
 )
 def value_shift(answer: object) -> str | None:
-    """Token 3's output once b_V = (1, -2) is added, knowing its output without biases."""
+    """Token 2's output (counting from 0) once b_V = (1, -2) is added, knowing its output without biases."""
     values = numbers_answer(answer, 2)
     if values is None:
         return msg("checks.give_numbers", n=2)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from llmlab.ui.checks import exercise, number_answer, same_number
 from llmlab.messages import later, msg
-from llmlab.engine.tokenizers import BPETokenizer, TiktokenTokenizer
+from llmlab.engine.tokenizers import BPETokenizer
 
 MERGE_TEXT = "banana bandana"
-RARE_WORD = "ちんちんかもかも"
+BYTES_TEXT = "猫が寝る"  # four characters of three UTF-8 bytes each
+BYTES_TOKENS = len(BPETokenizer([]).encode(BYTES_TEXT))  # the bytes-only tokenizer: one token per byte
 
 
 def first_merge() -> str:
@@ -42,14 +43,17 @@ def check_vocab_size(answer: object) -> str | None:
     return msg("ex03.vocab_size.hint")
 
 
-@exercise("03.rare_word", solution=8, explanation=later("ex03.rare_word.why"), typical_wrong=1)
-def check_rare_word(answer: object) -> str | None:
-    """How many cl100k_base tokens ちんちんかもかも becomes."""
+@exercise("03.byte_tokens", solution=BYTES_TOKENS, explanation=later("ex03.byte_tokens.why", text=BYTES_TEXT),
+          typical_wrong=len(BYTES_TEXT))
+def check_byte_tokens(answer: object) -> str | None:
+    """How many tokens the bytes-only tokenizer (no merges) makes of BYTES_TEXT: one per UTF-8 byte."""
     value = number_answer(answer)
     if value is None:
         return msg("checks.give_a_number")
-    if same_number(value, len(TiktokenTokenizer("cl100k_base").encode(RARE_WORD))):
+    if same_number(value, BYTES_TOKENS):
         return None
+    if same_number(value, len(BYTES_TEXT)):
+        return msg("ex03.byte_tokens.characters")
     if same_number(value, 0) or same_number(value, 1):
-        return msg("ex03.rare_word.one_or_none")
-    return msg("ex03.rare_word.hint")
+        return msg("ex03.byte_tokens.one_or_none")
+    return msg("ex03.byte_tokens.hint")

@@ -31,7 +31,7 @@ SCALED_SCORE = SCORE_DOT / math.sqrt(len(SCORE_Q))
 GPT2 = PUBLISHED_CONFIGS["GPT-2 small"]
 
 # Measured by lesson 05 on the shipped model (tests/test_lesson05.py re-measures them):
-AGREEMENT_HEADS = ((1, 0), (1, 1), (0, 3))  # the three heads whose removal lowers the right verb's probability most
+AGREEMENT_HEADS = ((1, 0), (1, 1), (0, 3))  # the three heads whose removal lowers the number share most
 HIDDEN_AGREEMENT_HEAD = (0, 3)  # ...of which this one hardly looks at the subject noun
 
 
@@ -142,6 +142,12 @@ def _mask_with_zero(q, k, v, mask=None):
     return torch.softmax(_masked(q @ k.T / math.sqrt(q.shape[-1]), mask, 0.0), dim=-1) @ v
 
 
+def _own_triangle(q, k, v, mask=None):
+    scores = q @ k.T / math.sqrt(q.shape[-1])
+    triangle = causal_mask(q.shape[0], k.shape[0])  # built here, so the given mask is never read
+    return torch.softmax(scores if mask is None else scores.masked_fill(~triangle, float("-inf")), dim=-1) @ v
+
+
 def _mask_inverted(q, k, v, mask=None):
     scores = q @ k.T / math.sqrt(q.shape[-1])
     return torch.softmax(scores if mask is None else scores.masked_fill(mask, float("-inf")), dim=-1) @ v
@@ -154,22 +160,32 @@ TYPICAL_BUGS: dict[str, Callable] = {  # checked in this order; the hint is ex05
     "wrong_axis": _wrong_axis,
     "mask_after_softmax": _mask_after_softmax,
     "mask_ignored": _mask_ignored,
+    "own_triangle": _own_triangle,
     "mask_with_zero": _mask_with_zero,
     "mask_inverted": _mask_inverted,
 }
 
-# (T_q, T_k, d, d_v, masked): square with a causal mask, without, and more keys than queries.
-CASES = ((3, 3, 4, 2, True), (5, 5, 8, 3, False), (6, 6, 16, 16, True), (2, 6, 4, 5, False), (4, 4, 2, 3, True))
+# (T_q, T_k, d, d_v, mask): square with a causal mask, without a mask, more keys than queries, and random
+# True/False masks (square and with more keys than queries), which a function that builds its own
+# triangle instead of reading the given mask gets wrong.
+CASES = ((3, 3, 4, 2, "causal"), (5, 5, 8, 3, None), (6, 6, 16, 16, "causal"), (2, 6, 4, 5, None),
+         (4, 4, 2, 3, "causal"), (5, 5, 4, 3, "random"), (3, 7, 4, 2, "random"))
 
 
 def attention_cases(seed: int = 5) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor | None]]:
     """The checker's random inputs: (q, k, v, mask or None) for every shape of ``CASES``."""
     generator = torch.Generator().manual_seed(seed)
     cases = []
-    for T_q, T_k, d, d_v, masked in CASES:
+    for T_q, T_k, d, d_v, kind in CASES:
         q, k, v = (2 * torch.randn(rows, width, generator=generator)
                    for rows, width in ((T_q, d), (T_k, d), (T_k, d_v)))
-        cases.append((q, k, v, causal_mask(T_q, T_k) if masked else None))
+        mask = None
+        if kind == "causal":
+            mask = causal_mask(T_q, T_k)
+        elif kind == "random":
+            mask = torch.rand(T_q, T_k, generator=generator) < 0.5
+            mask[torch.arange(T_q), torch.randint(T_k, (T_q,), generator=generator)] = True  # every query reads one key
+        cases.append((q, k, v, mask))
     return cases
 
 

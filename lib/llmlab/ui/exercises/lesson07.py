@@ -15,9 +15,9 @@ DEEP_BLOCKS, DEEP_HEADS = 48, 16
 # Measured by lesson 07 on the shipped model (tests/test_lesson07.py re-measures them):
 TRANSLATION_HEAD = (0, 1)  # the head whose removal raises the loss of the Japanese translation most
 RUNNER_UP_TRANSLATION_HEAD = (0, 3)  # the second (zero ablation)
-COPYING_HEAD = (0, 3)  # the head without which the fewest fact questions are answered right
-NAME_HEAD = (1, 1)  # the head that reads the names most: needed, but less than any head of block 0
-COPYING_BLOCK = 0  # every head of this block is needed for the answers
+COPYING_HEADS = 4  # block 0's heads whose removal alone loses more than a quarter of the fact answers
+HIDDEN_STATE = ("hidden state", "hidden states", "residual stream", "隠れ状態", "残差ストリーム")  # the lesson's words
+Q_K_V = ("q", "k", "v", "qkv", "q, k, v", "q,k,v", "q k v", "q, k and v", "query", "key", "value")
 
 
 @exercise("07.residual_sum", solution=GPT2_PARTS, explanation=later("ex07.residual_sum.why", n_layers=GPT2.n_layers,
@@ -60,7 +60,7 @@ def translation_head(answer: object) -> str | None:
     """The head whose removal hurts the Japanese translation most (from the table of section 4)."""
     chosen = block_and_head(answer)
     if chosen is None:
-        return msg("ex07.translation_head.format")
+        return msg("ex07.block_head.format")
     if chosen == TRANSLATION_HEAD:
         return None
     if chosen == RUNNER_UP_TRANSLATION_HEAD:
@@ -68,26 +68,32 @@ def translation_head(answer: object) -> str | None:
     return msg("ex07.translation_head.hint")
 
 
-@exercise("07.copying_head", solution=list(COPYING_HEAD), explanation=later("ex07.copying_head.why"),
-          typical_wrong=list(NAME_HEAD))
+@exercise("07.copying_head", solution=COPYING_HEADS, explanation=later("ex07.copying_head.why",
+          heads=COPYING_HEADS), typical_wrong=1)
 def copying_head(answer: object) -> str | None:
-    """The head whose removal costs the most fact answers (from the heatmap of section 5)."""
-    chosen = block_and_head(answer)
-    if chosen is None:
-        return msg("ex07.copying_head.format")
-    if chosen == COPYING_HEAD:
+    """How many of block 0's heads are each needed for the fact answers (section 5's removal of one head)."""
+    value = number_or_none(answer)
+    if value is None:
+        return msg("ex07.one_number")
+    if value == COPYING_HEADS:
         return None
-    if chosen == NAME_HEAD:
-        return msg("ex07.copying_head.name_head")
-    if chosen[0] == COPYING_BLOCK:
-        return msg("ex07.copying_head.close")
+    if value == 1:
+        return msg("ex07.copying_head.single")
     return msg("ex07.copying_head.hint")
+
+
+def _words(answer: str) -> str:
+    """``answer`` lower-cased, without a leading "the", a final full stop or extra spaces."""
+    words = answer.strip().lower().rstrip(".。").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 @exercise("07.what_travels", solution="hidden state", explanation=later("ex07.what_travels.why"), typical_wrong="V")
 def what_travels(answer: object) -> str | None:
-    """What block 1 receives from block 0: "Q", "K", "V" or "hidden state"."""
-    choices = ("q", "k", "v", "hidden state")
-    if not isinstance(answer, str) or answer.strip().lower() not in choices:
+    """What block 1 receives from block 0: "Q", "K", "V" or the hidden state (the residual stream)."""
+    if not isinstance(answer, str):
         return msg("ex07.what_travels.format")
-    return None if answer.strip().lower() == "hidden state" else msg("ex07.what_travels.recomputed")
+    words = _words(answer)
+    if words in HIDDEN_STATE:
+        return None
+    return msg("ex07.what_travels.recomputed") if words in Q_K_V else msg("ex07.what_travels.format")

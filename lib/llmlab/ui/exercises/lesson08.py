@@ -18,12 +18,20 @@ GPT3_TOKENS = 300e9  # Brown et al. 2020, §2.2: every model was trained on 300 
 TRAINING_FLOPS = 6 * GPT3_PARAMETERS * GPT3_TOKENS  # forward 2·N per token, backward about twice that
 
 
+# What may stand between or around the words: commas and quotes, English or Japanese, and brackets.
+SEPARATORS = str.maketrans({mark: " " for mark in ",、，;；'\"“”‘’「」『』[]()（）"})
+
+
 def words(answer: object) -> list[str] | None:
-    """A list/tuple of strings, or one string of words separated by spaces, as a list of words."""
-    if isinstance(answer, str):
-        return answer.split()
+    """A list/tuple of strings, or one string, as a list of lower-case words.
+
+    Words may be separated by spaces (ASCII or full-width) or commas and quoted, as the lesson writes
+    them in either language: "cat sat down", "cat, sat, down", '"cat", "sat", "down"', 「cat」、「sat」、「down」.
+    """
     if isinstance(answer, (list, tuple)) and all(isinstance(word, str) for word in answer):
-        return [word.strip() for word in answer]
+        answer = " ".join(answer)
+    if isinstance(answer, str):
+        return answer.translate(SEPARATORS).lower().split()
     return None
 
 
@@ -61,8 +69,8 @@ def adam_memory(answer: object) -> str | None:
     return msg("ex08.adam_memory.hint")
 
 
-@exercise("08.training_flops", solution=TRAINING_FLOPS, explanation=later("ex08.training_flops.why", flops=TRAINING_FLOPS),
-          typical_wrong=TRAINING_FLOPS / 3)
+@exercise("08.training_flops", solution=TRAINING_FLOPS,
+          explanation=later("ex08.training_flops.why", flops=TRAINING_FLOPS), typical_wrong=TRAINING_FLOPS / 3)
 def training_flops(answer: object) -> str | None:
     """About how many floating-point operations GPT-3's training took: 6 × parameters × tokens."""
     value = number_answer(answer)

@@ -88,7 +88,7 @@ class AttentionFigure:
         for head, ax in enumerate(self.heads):
             ax.set_xticks([])
             ax.set_yticks([])
-            ax.set_title(msg("widgets.head_label", head=head), fontsize=8, pad=2)
+            ax.set_title(msg("words.head_number", head=head), fontsize=8, pad=2)
 
     @staticmethod
     def _outline(ax) -> Rectangle:

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from llmlab.studies.copying import CHANGES
 from llmlab.messages import msg
-from llmlab.engine.validate import LlmlabError, float_tensor, integer, kind_of, mapping, real, text
+from llmlab.engine.validate import LlmlabError, float_tensor, integer, kind_of, listing, mapping, real, text
 from llmlab.ui.plots.token_labels import token_labels
 
 
@@ -24,7 +24,7 @@ def head_accuracy_figure(shares: torch.Tensor, intact: float, n: int) -> Figure:
     figure = Figure(figsize=(1.3 * heads + 2.4, 0.75 * blocks + 1.6), layout="constrained")
     ax = figure.subplots()
     sns.heatmap(values, annot=True, fmt=".2f", cmap="Reds_r", vmin=0, vmax=1, ax=ax, linewidths=0.5,
-                xticklabels=[msg("plots.copying.head", head=h) for h in range(heads)],
+                xticklabels=[msg("words.head_number", head=h) for h in range(heads)],
                 yticklabels=[msg("plots.copying.block", block=b) for b in range(blocks)],
                 cbar_kws={"label": msg("plots.copying.share_right")})
     ax.tick_params(axis="y", labelrotation=0)
@@ -39,7 +39,7 @@ def stream_patching_figure(shares: Mapping[str, torch.Tensor], tokens: Sequence[
     panels = list(mapping(shares, "shares"))
     unknown = [change for change in panels if change not in CHANGES]
     if not panels or unknown:
-        raise LlmlabError(msg("plots.copying.bad_changes", got=", ".join(map(repr, unknown)) or "{}",
+        raise LlmlabError(msg("plots.copying.bad_changes", got=listing(unknown) or "{}",
                               changes=", ".join(map(repr, CHANGES))))
     tables = {change: float_tensor(shares[change], f"shares[{change!r}]", dims=2).cpu().numpy() for change in panels}
     if isinstance(tokens, str) or not isinstance(tokens, Sequence):

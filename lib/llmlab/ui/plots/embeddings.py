@@ -50,9 +50,12 @@ class WordMap:
         shown_kinds = list(dict.fromkeys(kinds.get(word, "function") for word in self.words))
         for kind in shown_kinds:
             ax.scatter([], [], c=KIND_COLOURS.get(kind, "#999999"), label=kind_name(kind))
-        ax.legend(loc="upper left", fontsize=8, framealpha=0.8)
+        ax.legend(loc="best", fontsize=8, framealpha=0.8)  # placed again at each step, away from the words
         ax.set_xlabel(msg("plots.pca_axis", number=1))
         ax.set_ylabel(msg("plots.pca_axis", number=2))
+        # No numbers on the map's axes: they mean nothing to a reader, and as the range changes from step to
+        # step their width would change too, pushing the axis label out of a layout fixed once.
+        ax.tick_params(labelleft=False, labelbottom=False)
 
     def update(self, coords: torch.Tensor, title: str) -> None:
         """Move the words to ``coords`` (n × 2) and rescale the axes to fit them."""
@@ -65,13 +68,6 @@ class WordMap:
         self.ax.set_xlim(low[0] - margin[0], high[0] + margin[0])
         self.ax.set_ylim(low[1] - margin[1], high[1] + margin[1])
         self.ax.set_title(title)
-
-
-def plot_word_map(coords: torch.Tensor, words: Sequence[str], kinds: dict[str, str], title: str) -> Figure:
-    """Words at their 2-D coordinates, coloured by kind."""
-    figure, (ax,) = new_figure(7, 5.5)
-    WordMap(ax, words, kinds).update(coords, title)
-    return figure
 
 
 def plot_similarity_heatmaps(matrices: dict[str, torch.Tensor], labels: Sequence[str]) -> Figure:
@@ -95,7 +91,7 @@ class SimilarityTimeline:
         self.marker = ax.axvline(0, color="#444", linestyle=":")
         ax.axhline(0, color="#bbb", linewidth=0.8)
         ax.set_ylim(-1, 1)
-        ax.set_xlabel(msg("plots.training_step"))
+        ax.set_xlabel(msg("words.training_step"))
         ax.set_ylabel(msg("plots.cosine"))
         self.lines: list = []
 
@@ -110,15 +106,6 @@ class SimilarityTimeline:
     def mark(self, step: int) -> None:
         """Move the dotted marker to ``step``."""
         self.marker.set_xdata([step, step])
-
-
-def plot_similarity_over_time(steps: Sequence[int], series: dict[str, Sequence[float]]) -> Figure:
-    """One line per word pair: its cosine similarity at every saved training step."""
-    figure, (ax,) = new_figure(7, 3.5)
-    timeline = SimilarityTimeline(ax)
-    timeline.set_series(steps, series)
-    timeline.mark(steps[-1])
-    return figure
 
 
 def plot_coordinates(vectors: dict[str, torch.Tensor]) -> Figure:

@@ -51,14 +51,15 @@ def mask_losses_figure(curves: Mapping[str, Sequence[float]], floor: float, smoo
         averaged = np.convolve(values, np.ones(window) / window, mode="valid")
         ax.plot(np.arange(window - 1, len(values)), averaged, label=name)
     ax.axhline(floor, color="black", linestyle="--", label=msg("plots.floor_line", floor=floor))
-    ax.set_xlabel(msg("plots.training_step"))
-    ax.set_ylabel(msg("plots.loss_axis"))
+    ax.set_xlabel(msg("words.training_step"))
+    ax.set_ylabel(msg("words.loss_per_token"))
     ax.set_ylim(0, max(3.0, floor * 2))
     ax.legend()
     return figure
 
 
-def step_times_figure(lengths: Mapping[str, Sequence[int]], times: Mapping[str, Mapping[str, Sequence[float]]]) -> Figure:
+def step_times_figure(lengths: Mapping[str, Sequence[int]],
+                      times: Mapping[str, Mapping[str, Sequence[float]]]) -> Figure:
     """Milliseconds per new token against the text length, one panel per model, with and without cache."""
     figure = Figure(figsize=(9.5, 3.6), dpi=80, layout="constrained")
     axes = figure.subplots(1, len(times), squeeze=False)[0]

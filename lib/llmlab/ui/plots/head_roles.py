@@ -12,7 +12,7 @@ from llmlab.messages import msg
 
 def head_labels(n_layers: int, n_heads: int) -> list[str]:
     """One row label per head: "block 0, head 0", ..."""
-    return [msg("plots.head_roles.head", block=b, head=h) for b in range(n_layers) for h in range(n_heads)]
+    return [msg("words.block_head", block=b, head=h) for b in range(n_layers) for h in range(n_heads)]
 
 
 def attention_statistics_figure(stats: AttentionStatistics, n_lines: int) -> Figure:
@@ -31,15 +31,22 @@ def attention_statistics_figure(stats: AttentionStatistics, n_lines: int) -> Fig
 
 
 def ablation_figure(effects: AblationEffects) -> Figure:
-    """Heads (rows) × task and ablation (columns): change in the probability of the right word."""
+    """Heads (rows) × task and ablation (columns): change in each task's score, annotated.
+
+    The colours are scaled per task (each task's largest change is full colour), so that a task whose
+    changes are small is not drawn pale next to one whose changes are large; the numbers are the changes.
+    """
     columns = [(task, kind) for task in TASKS for kind in ABLATIONS]
     values = np.stack([effects.change(kind, task).reshape(-1).numpy() for task, kind in columns], axis=1)
     n_layers, n_heads = effects.ablated[ABLATIONS[0]][TASKS[0]].shape
-    limit = max(0.05, float(np.abs(values).max()))
+    largest = {task: max(0.05, max(effects.change(kind, task).abs().max().item() for kind in ABLATIONS))
+               for task in TASKS}
+    colours = values / np.array([largest[task] for task, _ in columns])
     figure = Figure(figsize=(8, 4.4), layout="constrained")
     ax = figure.subplots()
-    sns.heatmap(values, annot=True, fmt="+.2f", vmin=-limit, vmax=limit, cmap="RdBu", center=0, ax=ax,
-                xticklabels=[msg("plots.head_roles.task_column", task=msg(f"plots.head_roles.{task}"), ablation=msg(f"plots.head_roles.ablation_{kind}"))
+    sns.heatmap(colours, annot=values, fmt="+.2f", vmin=-1, vmax=1, cmap="RdBu", center=0, ax=ax,
+                xticklabels=[msg("plots.head_roles.task_column", task=msg(f"plots.head_roles.{task}"),
+                                 ablation=msg("words.ablation." + kind))
                              for task, kind in columns],
                 yticklabels=head_labels(n_layers, n_heads),
                 cbar_kws={"label": msg("plots.head_roles.change")})

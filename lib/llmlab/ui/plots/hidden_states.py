@@ -39,7 +39,8 @@ def hidden_state_name(index: int) -> str:
 
 
 def wrapped(text: str, width: int) -> str:
-    """``text`` in lines of at most ``width`` characters, keeping its own line breaks (Japanese has no spaces to break at)."""
+    """``text`` in lines of at most ``width`` characters, keeping its own line breaks (Japanese has no spaces to
+    break at)."""
     return "\n".join(textwrap.fill(line, width) for line in text.splitlines())
 
 
@@ -90,7 +91,8 @@ class HiddenStateFigure:
         self.norm_ax.set_title(wrapped(msg("widgets.norm_title"), 16), fontsize=9)  # narrow axes: wrap
         self.norm_ax.set_yticks([])
         self.path_ax.set_title(wrapped(msg("widgets.pca_title"), 40), fontsize=9)
-        colour_note = self.path_ax.text(0.02, 0.02, msg("widgets.pca_colour"), transform=self.path_ax.transAxes, fontsize=7)
+        colour_note = self.path_ax.text(0.02, 0.02, msg("widgets.pca_colour"), transform=self.path_ax.transAxes,
+                                        fontsize=7)
         colour_note.set_in_layout(False)
         self.path_ax.set_xlabel(msg("widgets.pca_axis", n=1))
         self.path_ax.set_ylabel(msg("widgets.pca_axis", n=2))
@@ -100,7 +102,8 @@ class HiddenStateFigure:
         self.norm_ax.add_collection(self.bars)
         self.paths = LineCollection([], cmap=PATH_CMAP, linewidths=1, alpha=0.5)
         self.path_ax.add_collection(self.paths)
-        self.dots = self.path_ax.scatter(np.zeros(0), np.zeros(0), c=np.zeros(0), s=28, cmap=PATH_CMAP, edgecolors="black", linewidths=0.5, zorder=3)
+        self.dots = self.path_ax.scatter(np.zeros(0), np.zeros(0), c=np.zeros(0), s=28, cmap=PATH_CMAP,
+                                         edgecolors="black", linewidths=0.5, zorder=3)
         box = grid[0].get_position(self.figure)
         self.title = self.figure.text((box.x0 + box.x1) / 2, 0.93, "", ha="center", fontsize=11)
         self.states = np.zeros((1, 1, 1))

@@ -9,10 +9,7 @@ from matplotlib.figure import Figure
 from llmlab.studies.knowledge import ABLATIONS, KnowledgeTable, LensScores
 from llmlab.messages import msg
 from llmlab.ui.plots.hidden_states import hidden_state_name
-
-
-def kind_label(kind: str) -> str:
-    return msg(f"kind.{kind}")
+from llmlab.ui.printouts import kind_name
 
 
 def knowledge_figure(table: KnowledgeTable) -> Figure:
@@ -22,10 +19,10 @@ def knowledge_figure(table: KnowledgeTable) -> Figure:
     axes = figure.subplots(1, len(ABLATIONS), sharey=True)
     values = {how: table.increase(how).numpy() for how in ABLATIONS}
     limit = max(float(np.abs(v).max()) for v in values.values())
-    columns = [msg("plots.knowledge.column", kind=kind_label(kind), n=table.counts[kind]) for kind in table.kinds]
+    columns = [msg("words.kind_words", kind=kind_name(kind), n=table.counts[kind]) for kind in table.kinds]
     for ax, how in zip(axes, ABLATIONS):
-        sns.heatmap(values[how], annot=True, fmt=".2f", cmap="Reds", vmin=0, vmax=limit, ax=ax, cbar=how == ABLATIONS[-1],
-                    xticklabels=columns, yticklabels=[part.label for part in table.parts],
+        sns.heatmap(values[how], annot=True, fmt=".2f", cmap="Reds", vmin=0, vmax=limit, ax=ax,
+                    cbar=how == ABLATIONS[-1], xticklabels=columns, yticklabels=[part.label for part in table.parts],
                     annot_kws={"fontsize": 8}, cbar_kws={"label": msg("plots.knowledge.increase")})
         ax.tick_params(axis="x", labelsize=8, labelrotation=30)
         for label in ax.get_xticklabels():
@@ -35,7 +32,8 @@ def knowledge_figure(table: KnowledgeTable) -> Figure:
     return figure
 
 
-def lens_figure(scores: LensScores, kinds: tuple[str, ...] = ("all", "english", "japanese", "agreement", "fact_answers")) -> Figure:
+def lens_figure(scores: LensScores,
+                kinds: tuple[str, ...] = ("all", "english", "japanese", "agreement", "fact_answers")) -> Figure:
     """Next-word accuracy and mean log-probability of the right word after each block, one line per kind."""
     figure = Figure(figsize=(10, 3.8), layout="constrained")
     axes = figure.subplots(1, 2)
@@ -43,7 +41,7 @@ def lens_figure(scores: LensScores, kinds: tuple[str, ...] = ("all", "english", 
     x = np.arange(n_states)
     palette = sns.color_palette("colorblind", len(kinds))
     for colour, kind in zip(palette, kinds):
-        label = msg("plots.knowledge.kind_count", kind=kind_label(kind), n=scores.counts[kind])
+        label = msg("plots.knowledge.kind_count", kind=kind_name(kind), n=scores.counts[kind])
         sns.lineplot(x=x, y=scores.accuracy[kind], marker="o", color=colour, label=label, ax=axes[0])
         sns.lineplot(x=x, y=scores.logprob[kind], marker="o", color=colour, label=label, ax=axes[1], legend=False)
     for ax, key in zip(axes, ("accuracy", "logprob")):
@@ -64,7 +62,8 @@ def selectivity_figure(groups: dict[str, list[float]]) -> Figure:
     y = np.concatenate([np.asarray(values, dtype=float) for values in groups.values()])
     sns.stripplot(x=y, y=x, order=labels, size=3, alpha=0.6, ax=ax)
     medians = [float(np.median(values)) for values in groups.values()]
-    ax.scatter(medians, range(len(labels)), marker="|", s=900, color="black", zorder=3, label=msg("plots.knowledge.median"))
+    ax.scatter(medians, range(len(labels)), marker="|", s=900, color="black", zorder=3,
+               label=msg("plots.knowledge.median"))
     ax.legend(fontsize=8, loc="lower right", markerscale=0.3)
     ax.set_xlabel(msg("plots.knowledge.selectivity"))
     ax.set_ylabel("")

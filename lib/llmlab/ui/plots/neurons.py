@@ -12,13 +12,17 @@ from matplotlib.colors import to_rgba_array
 from matplotlib.figure import Figure
 
 from llmlab.messages import msg
-from llmlab.studies.neurons import AttentionResult
+from llmlab.studies.attention_math import AttentionResult
 from llmlab.ui.plots.heatmap import Colouring, heatmap, set_cells
 
 NEGATIVE, POSITIVE = "#4c72b0", "#dd8452"  # blue: output below 0, orange: above 0
 LIMIT = 3.0  # the plane shown is [-LIMIT, LIMIT] squared
 SIDE_COLOURS = (to_rgba_array(["#dbe4f0", "#f8e1d0"]) * 255).round().astype(np.uint8)  # light blue, light orange
 POINT_COLOURS = to_rgba_array([NEGATIVE, POSITIVE])
+# Where each token's name sits beside its output point (offset in points, alignment), one direction per
+# token: two outputs that land close together (token 2 and 3 at b_Q = 3) keep their names apart.
+NAME_PLACES = (((7, 0), "left", "center"), ((-6, 6), "right", "bottom"), ((-6, -6), "right", "top"),
+               ((6, -6), "left", "top"))
 
 
 def line_points(w1: float, w2: float, b: float) -> tuple[list[float], list[float]]:
@@ -80,7 +84,8 @@ def weight_vs_bias_figure(inputs: Sequence[float], w: float, b: float, delta: fl
     figure = Figure(figsize=(9, 3.4), layout="constrained")
     axes = figure.subplots(1, 2, sharey=True)
     xs = np.linspace(min(inputs) - 0.5, max(inputs) + 0.5, 50)
-    for ax, (key, new_w, new_b) in zip(axes, (("plots.raise_weight", w + delta, b), ("plots.raise_bias", w, b + delta))):
+    raised = (("plots.raise_weight", w + delta, b), ("plots.raise_bias", w, b + delta))
+    for ax, (key, new_w, new_b) in zip(axes, raised):
         ax.plot(xs, w * xs + b, color="gray", label=msg("plots.before", w=w, b=b))
         ax.plot(xs, new_w * xs + new_b, color=POSITIVE, label=msg("plots.after", w=new_w, b=new_b))
         for x in inputs:
@@ -117,19 +122,23 @@ class AttentionBiasView:
         left.set_title(msg("plots.weights_title"), fontsize=10)
         base = baseline.output.numpy()
         right.scatter(base[:, 0], base[:, 1], s=80, facecolors="none", edgecolors="gray", label=msg("plots.no_bias"))
-        self.outputs = right.scatter(base[:, 0], base[:, 1], s=60, color=POSITIVE, zorder=3, label=msg("plots.with_bias"))
+        self.outputs = right.scatter(base[:, 0], base[:, 1], s=60, color=POSITIVE, zorder=3,
+                                     label=msg("plots.with_bias"))
         self.arrows = [
             right.annotate("", xy=tuple(row), xytext=tuple(row), arrowprops=dict(arrowstyle="->", color="black"))
             for row in base
         ]
-        self.names = [right.text(x, y, f"  {t}", fontsize=8, va="center") for (x, y), t in zip(base, tokens)]
+        self.names = [right.annotate(t, (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=8)
+                      for i, ((x, y), t) in enumerate(zip(base, tokens))
+                      for offset, ha, va in [NAME_PLACES[i % len(NAME_PLACES)]]]
         right.set_xlim(-4, 5)
         right.set_ylim(-4, 5)
         right.set_aspect("equal")
         right.axhline(0, color="black", linewidth=0.5)
         right.axvline(0, color="black", linewidth=0.5)
         right.set_title(msg("plots.output_title"), fontsize=10)
-        right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=8, frameon=False)  # outside: drawn once
+        # outside the axes: drawn once
+        right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=8, frameon=False)
         self.frames = [*left.spines.values()]
 
     @property
@@ -149,4 +158,4 @@ class AttentionBiasView:
         self.outputs.set_offsets(result.output.numpy())
         for arrow, name, row in zip(self.arrows, self.names, result.output.tolist()):
             arrow.xy = tuple(row)
-            name.set_position(tuple(row))
+            name.xy = tuple(row)

@@ -11,16 +11,14 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from llmlab.messages import msg
+from llmlab.messages.numbers import in_units
 
 GB = 10**9  # gigabyte as disk and RAM makers count it
 
 
 def short_number(n: float) -> str:
-    """124439808 -> '124M', 300e9 -> '300B': the sizes people quote."""
-    for size, key in ((1e12, "plots.trillions"), (1e9, "plots.billions"), (1e6, "plots.millions"), (1e3, "plots.thousands")):
-        if abs(n) >= size:
-            return msg(key, value=n / size)
-    return f"{n:,.0f}"
+    """124439808 -> '124M' in English, '1.24億' in Japanese: the sizes people quote, to 3 digits."""
+    return in_units(n, 3, "plots.units")
 
 
 class ComponentBars:

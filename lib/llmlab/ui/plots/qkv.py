@@ -22,8 +22,9 @@ class QKVFigure:
     """
 
     def __init__(self, example: QKVExample) -> None:
-        self.figure = Figure(figsize=(12, 3.3), layout="constrained")
-        keys_ax, scores_ax, weights_ax, values_ax = self.figure.subplots(1, 4)
+        # two rows of two, read left to right: 820 × 500 px, shown at its own size in an 848-px output
+        self.figure = Figure(figsize=(8.2, 5.0), layout="constrained")
+        keys_ax, scores_ax, weights_ax, values_ax = self.figure.subplots(2, 2).flat
         colours = [KEY_COLOURS[i % len(KEY_COLOURS)] for i in range(len(example.tokens))]
         value_limit = 1.3 * float(np.linalg.norm(example.v.numpy(), axis=1).max())
         self._plane(keys_ax, example.k.numpy(), example.tokens, colours, msg("plots.qkv.keys_title"), QUERY_LIMIT + 0.3)
@@ -80,7 +81,8 @@ def sharpness_figure(result: SoftmaxSharpness) -> Figure:
     """Entropy and largest weight of softmax rows against d_head, with and without the √d_head scale."""
     figure = Figure(figsize=(10, 3.6), layout="constrained")
     entropy_ax, max_ax = figure.subplots(1, 2)
-    labels = [msg("plots.sharpness.scaled")] * len(result.widths) + [msg("plots.sharpness.unscaled")] * len(result.widths)
+    labels = ([msg("plots.sharpness.scaled")] * len(result.widths)
+              + [msg("plots.sharpness.unscaled")] * len(result.widths))
     widths = list(result.widths) * 2
     for ax, scaled, unscaled, label in (
         (entropy_ax, result.entropy_scaled, result.entropy_unscaled, msg("plots.sharpness.entropy")),

@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 import seaborn as sns
 from matplotlib.figure import Figure
 
-from llmlab.toy.loss_by_kind import KindLoss
+from llmlab.toy.kinds import KindLoss
 from llmlab.messages import msg
 from llmlab.engine.training import History
 from llmlab.studies.training_cost import StepTimes
+from llmlab.ui.printouts import kind_name
 
 
 def cost_figure(times: Mapping[str, StepTimes]) -> Figure:
@@ -31,7 +32,8 @@ def cost_figure(times: Mapping[str, StepTimes]) -> Figure:
     ax.set_xlabel("")
     ax.set_ylabel(msg("plots.training.microseconds_per_token"))
     ax.set_title(msg("plots.training.cost_title"), fontsize=10)
-    ax.legend(title="", fontsize=8)
+    ax.set_ylim(top=1.3 * ax.get_ylim()[1])  # room above the bars: the legend sits there, clear of the ratio labels
+    ax.legend(title="", fontsize=8, loc="upper left")
     return figure
 
 
@@ -39,8 +41,8 @@ def loss_by_kind_figure(results: Sequence[KindLoss]) -> Figure:
     """Per kind of word: the model's validation loss next to the exact floor."""
     rows = {"kind": [], "who": [], "loss": []}
     for r in results:
-        for who, value in ((msg("plots.training.model"), r.loss), (msg("plots.training.floor"), r.floor)):
-            rows["kind"].append(msg(f"plots.training.kind.{r.kind}", n=r.targets))
+        for who, value in ((msg("words.model"), r.loss), (msg("plots.training.floor"), r.floor)):
+            rows["kind"].append(msg("words.kind_words", kind=kind_name(r.kind), n=r.targets))
             rows["who"].append(who)
             rows["loss"].append(value)
     figure = Figure(figsize=(7.5, 3.4), layout="constrained")
@@ -65,7 +67,7 @@ def learning_rate_figure(runs: Mapping[str, History]) -> Figure:
     figure = Figure(figsize=(7.5, 3.4), layout="constrained")
     ax = figure.subplots()
     sns.lineplot(rows, x="step", y="loss", hue="rate", ax=ax, lw=1.2)
-    ax.set_xlabel(msg("widgets.training.step"))
+    ax.set_xlabel(msg("words.training_step"))
     ax.set_ylabel(msg("plots.training.train_loss"))
     ax.set_title(msg("plots.training.lr_title"), fontsize=10)
     ax.legend(title=msg("plots.training.peak_rate"), fontsize=8)

@@ -12,14 +12,14 @@ import ipywidgets as widgets
 import numpy as np
 import torch
 
-from llmlab.engine.lens import attention_patterns, check_head, check_layer, integer_or_none, most_read
+from llmlab.engine.lens import attention_patterns, most_read
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
 from llmlab.ui.plots.attention import AttentionFigure
 from llmlab.ui.plots.token_labels import token_labels, visible
 from llmlab.engine.tokenizers import Tokenizer
 from llmlab.engine.trace import Trace
-from llmlab.engine.validate import LlmlabError
+from llmlab.engine.validate import LlmlabError, check_block, check_head, check_model, check_tokenizer, integer
 from llmlab.ui.widgets.base import ModelPanel, one_torch_thread
 from llmlab.ui.widgets.controls import checked_values
 
@@ -34,11 +34,12 @@ class AttentionExplorer(ModelPanel):
     """
 
     def __init__(self, model: GPT, tokenizer: Tokenizer, text: str | None = None) -> None:
+        check_tokenizer(tokenizer, "AttentionExplorer", check_model(model, "AttentionExplorer"))
         config = model.config
         self.layer_slider = widgets.IntSlider(0, min=0, max=config.n_layers - 1,
                                               description=msg("widgets.block_label"))
         self.head_slider = widgets.IntSlider(0, min=0, max=config.n_heads - 1,
-                                             description=msg("widgets.head_slider"))
+                                             description=msg("words.head"))
         self.query_menu = widgets.Dropdown(options=[("0", 0)], description=msg("widgets.query_label"))
         self.temperature_slider = widgets.FloatLogSlider(
             1.0, base=2, min=-3, max=3, step=0.25, readout_format=".3g", description=msg("widgets.temperature_label"),
@@ -74,11 +75,14 @@ class AttentionExplorer(ModelPanel):
                query: int | None = None, temperature: float | None = None) -> None:
         """Show another layer, head, query position or what-if temperature (LlmlabError if invalid)."""
         if layer is not None:
-            check_layer(self.model, layer)
+            check_block(self.model, layer, "layer")
         if head is not None:
             check_head(self.model, head)
-        if query is not None and (integer_or_none(query) is None or not 0 <= query < len(self.tokens)):
-            raise LlmlabError(msg("widgets.bad_query", high=len(self.tokens) - 1, query=query))
+        if query is not None:
+            try:
+                integer(query, "query", low=0, high=len(self.tokens) - 1)
+            except LlmlabError:
+                raise LlmlabError(msg("widgets.bad_query", high=len(self.tokens) - 1, query=query)) from None
         checked = checked_values([(self.layer_slider, layer), (self.head_slider, head),
                                   (self.query_menu, query), (self.temperature_slider, temperature)])
         with self.muted():

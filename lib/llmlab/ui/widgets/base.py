@@ -35,7 +35,7 @@ from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import Tokenizer
 from llmlab.engine.trace import Trace
 from llmlab.engine.validate import LlmlabError
-from llmlab.ui.widgets.controls import checked_values
+from llmlab.ui.widgets.controls import checked_values, keep_valid
 
 PNG_COMPRESS_LEVEL = 1  # fast to encode; the pictures are small anyway
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -92,7 +92,10 @@ def paint_cells(canvas: FigureCanvasAgg, image: AxesImage) -> None:
 
 
 PANEL_CLASS = "llmlab-panel"
-# Shown by the page as it is (a style sheet for this panel only): every slider's number is a visible,
+# A selection slider (a training step, a named hidden state) shows its choice as a read-only label: its page
+# part never reads what is typed into its box (the text went nowhere and the box went blank).
+CHOICE_SLIDER_CLASS = "llmlab-choice-slider"
+# Shown by the page as it is (a style sheet for this panel only): every number slider's value is a visible,
 # editable box (click or Tab to it, type a value, Enter), the keyboard way that works in every
 # front end (Notebook 7 gives the arrow keys to its own cell shortcuts), and figures keep their size.
 PANEL_STYLE = f"""<style>
@@ -100,6 +103,10 @@ PANEL_STYLE = f"""<style>
   border: 1px solid var(--jp-border-color1, #9e9e9e); border-radius: 3px; padding: 0 4px;
   min-width: 3.5em; max-width: none; width: auto; flex: none; white-space: nowrap;
   background: var(--jp-layout-color1, #fff); cursor: text;
+}}
+.{PANEL_CLASS} .{CHOICE_SLIDER_CLASS} .widget-readout {{
+  border-color: transparent; background: transparent; cursor: default;
+  pointer-events: none; user-select: none; -webkit-user-modify: read-only;
 }}
 .{PANEL_CLASS} img.widget-image {{ width: auto; height: auto; max-width: 100%; }}
 </style>"""
@@ -120,13 +127,6 @@ def freeze_layout(figure: Figure, canvas: FigureCanvasAgg) -> None:
     if engine is not None and not isinstance(engine, PlaceHolderLayoutEngine):
         canvas.draw()
         figure.set_layout_engine("none")
-
-
-def figure_png(figure: Figure) -> bytes:
-    """Draw ``figure`` completely and return it as PNG bytes."""
-    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
-    canvas.draw()
-    return canvas_png(canvas)
 
 
 class WidgetPanel:
@@ -162,6 +162,10 @@ class WidgetPanel:
              widgets.HTML(PANEL_STYLE, layout=widgets.Layout(display="none"))]
         )
         self.view.add_class(PANEL_CLASS)
+        for control in controls:  # control.value = <impossible> from Python: a message here, not a traceback
+            keep_valid(control, lambda error: self.say(str(error), "error"))
+            if isinstance(control, widgets.SelectionSlider):
+                control.add_class(CHOICE_SLIDER_CLASS)
 
     # --- drawing ---
 

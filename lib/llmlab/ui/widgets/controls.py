@@ -6,11 +6,12 @@ raw traitlets error, and never a value silently clamped to the slider's end.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
+import traitlets
 
-from llmlab.engine.validate import boolean, choice, integer, real, text
+from llmlab.engine.validate import LlmlabError, boolean, choice, integer, real, text
 
 WHOLE_NUMBERS = (widgets.IntSlider, widgets.BoundedIntText, widgets.IntText)
 NUMBERS = (widgets.FloatSlider, widgets.BoundedFloatText, widgets.FloatText)
@@ -36,6 +37,32 @@ def checked_value(control: widgets.ValueWidget, value: object, name: str | None 
     if isinstance(control, TEXTS):
         return text(value, name)
     return value
+
+
+def keep_valid(control: widgets.ValueWidget, complain: Callable[[LlmlabError], None]) -> None:
+    """Make ``control.value = ...`` from Python check the value as :func:`checked_value` does.
+
+    An impossible value leaves the control as it was and goes to ``complain`` (the panel's message
+    area) instead of raising a traitlets error or being clamped to a slider's end. The control's own
+    type check is loosened to "anything" so that text in a number box reaches this check too.
+    """
+    if not isinstance(control, (*WHOLE_NUMBERS, *NUMBERS, *SWITCHES, *CHOICES, *TEXTS)):
+        return
+    own_check = control._trait_validators.get("value")  # e.g. a drop-down's "is it an option?"
+
+    def check(owner: widgets.ValueWidget, proposal: traitlets.Bunch) -> object:
+        try:
+            value = checked_value(owner, proposal.value)
+        except LlmlabError as error:
+            complain(error)
+            return owner.value
+        return own_check(owner, traitlets.Bunch(proposal, value=value)) if own_check else value
+
+    tags = {key: value for key, value in control.traits()["value"].metadata.items() if key != "help"}  # sync=True...
+    loose = traitlets.Any(control.value).tag(**tags)
+    loose.allow_none = False  # else None would skip every check (Any lets it through by default)
+    control.add_traits(value=loose)
+    control._register_validator(check, ["value"])
 
 
 def checked_values(

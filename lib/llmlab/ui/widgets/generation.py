@@ -7,7 +7,6 @@ The model runs once per new token (a button press); the sliders only reshape the
 from __future__ import annotations
 
 import html
-import math
 
 import ipywidgets as widgets
 import torch
@@ -17,9 +16,10 @@ from llmlab.messages import msg
 from llmlab.engine.model import GPT
 from llmlab.ui.plots.generation import NextTokenBars
 from llmlab.ui.plots.token_labels import token_labels, visible
-from llmlab.engine.sampling import MAX_TEMPERATURE, check_ids, next_token_logits, probabilities
+from llmlab.engine.sampling import next_token_logits, probabilities
 from llmlab.engine.tokenizers import Tokenizer, UnknownTokenError
-from llmlab.engine.validate import integer, listing
+from llmlab.engine.validate import (LlmlabError, check_ids, check_model, check_seed, check_temperature, check_tokenizer,
+                                    check_top_k, listing)
 from llmlab.ui.widgets.base import WidgetPanel, default_text, one_torch_thread
 from llmlab.ui.widgets.params import Holding
 
@@ -36,14 +36,9 @@ class NextTokenExplorer(Holding, WidgetPanel):
 
     def __init__(self, model: GPT, tokenizer: Tokenizer, prompt: str | None = None,
                  temperature: float = 1.0, top_k: int | None = None, seed: int = 0) -> None:
-        if not isinstance(model, GPT):
-            raise TypeError(msg("sampling.not_a_model", kind=type(model).__name__))
-        if not isinstance(tokenizer, Tokenizer):
-            raise TypeError(msg("widgets.generation.not_a_tokenizer", kind=type(tokenizer).__name__))
+        tokenizer = check_tokenizer(tokenizer, "NextTokenExplorer", check_model(model, "NextTokenExplorer"))
         vocab = model.config.vocab_size
-        if tokenizer.vocab_size != vocab:
-            raise ValueError(msg("generate.vocab_mismatch", tokenizer=tokenizer.vocab_size, model=vocab))
-        self.model, self.tokenizer, self.seed = model, tokenizer, integer(seed, "seed", low=0, high=2**63 - 1)
+        self.model, self.tokenizer, self.seed = model, tokenizer, check_seed(seed)
         self.temperature_slider = widgets.FloatSlider(
             1.0, min=0.05, max=3.0, step=0.05, description=msg("widgets.generation.temperature"),
             continuous_update=False, style={"description_width": "initial"})
@@ -148,17 +143,19 @@ class NextTokenExplorer(Holding, WidgetPanel):
     # --- inside ---
 
     def _valid_temperature(self, value: object) -> bool:
+        """A temperature generation accepts (validate.check_temperature) that the slider can show."""
         try:
-            number = float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+            number = check_temperature(value)
+        except LlmlabError:
             return False
-        return (not isinstance(value, bool) and math.isfinite(number)
-                and self.temperature_slider.min <= number <= min(self.temperature_slider.max, MAX_TEMPERATURE))
+        return self.temperature_slider.min <= number <= self.temperature_slider.max
 
     def _valid_top_k(self, value: object) -> bool:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            check_top_k(value, self.model.config.vocab_size)
+        except LlmlabError:
             return False
-        return float(value).is_integer() and 1 <= value <= self.model.config.vocab_size
+        return True
 
     def _append(self, how: str) -> int | None:
         if self.finished:

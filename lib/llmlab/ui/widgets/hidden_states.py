@@ -13,7 +13,8 @@ import itertools
 import ipywidgets as widgets
 import numpy as np
 
-from llmlab.engine.lens import check_layer, hidden_states, logit_lens
+from llmlab.engine.lens import hidden_states, logit_lens
+from llmlab.engine.validate import check_hidden_state, check_model, check_tokenizer
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
 from llmlab.ui.plots.hidden_states import HiddenStateFigure, hidden_state_name
@@ -23,8 +24,12 @@ from llmlab.engine.trace import Trace
 from llmlab.ui.widgets.base import ModelPanel
 
 TOP_K = 3
-TABLE_STYLE = "border-collapse:collapse;font-size:12px"
-CELL_STYLE = "padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;white-space:nowrap"
+# Narrow enough for an 848-px output (tests/test_widget_fit.py): each guess cell holds the best guess on its
+# first line, the next ones smaller below it; the line height is the table's own, not the widget's 28 px.
+TABLE_STYLE = "border-collapse:collapse;font-size:12px;line-height:1.3"
+CELL_STYLE = "padding:2px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;white-space:nowrap"
+RUNNER_UP_STYLE = "color:#666;font-size:11px"
+CAPTION_STYLE = "max-width:840px;white-space:normal;line-height:1.4"
 CHOSEN_STYLE = "background:#fff3e0"
 LENS_SCOPES = itertools.count()  # each explorer's table gets its own class, so its style touches only it
 
@@ -37,6 +42,7 @@ class HiddenStateExplorer(ModelPanel):
     """
 
     def __init__(self, model: GPT, tokenizer: Tokenizer, text: str | None = None) -> None:
+        check_tokenizer(tokenizer, "HiddenStateExplorer", check_model(model, "HiddenStateExplorer"))
         n_layers = model.config.n_layers
         self.layer_slider = widgets.SelectionSlider(
             options=[(hidden_state_name(index), index) for index in range(n_layers + 1)], value=n_layers,
@@ -65,7 +71,7 @@ class HiddenStateExplorer(ModelPanel):
 
     def select(self, layer: int) -> None:
         """Show hidden state ``layer`` (0 = embeddings, i = after block i - 1); an error names the valid range."""
-        check_layer(self.model, layer, include_embeddings=True)
+        check_hidden_state(self.model, layer)
         with self.muted():
             self.layer_slider.value = layer
         self._update()
@@ -76,8 +82,10 @@ class HiddenStateExplorer(ModelPanel):
         ids, probs = lens.ids.cpu().numpy(), lens.probs.cpu().numpy()
         n_layers, T, _ = ids.shape
         pieces = {i: visible(p) for i, p in zip(np.unique(ids), self.tokenizer.token_strings(np.unique(ids)))}
-        return [[", ".join(f"{html.escape(pieces[i])} {p:.2f}" for i, p in zip(ids[layer, t], probs[layer, t]))
-                 for layer in range(n_layers)] for t in range(T)]
+        guesses = [[[f"{html.escape(pieces[i])} {p:.2f}" for i, p in zip(ids[layer, t], probs[layer, t])]
+                    for layer in range(n_layers)] for t in range(T)]
+        return [[f'{best}<br><span style="{RUNNER_UP_STYLE}">{", ".join(rest)}</span>' for best, *rest in row]
+                for row in guesses]
 
     def _lens_table(self) -> str:
         """HTML table: one row per position, one column per hidden state (class ``lens-col-<state>``)."""
@@ -95,7 +103,7 @@ class HiddenStateExplorer(ModelPanel):
             row += [cell(text, layer=layer) for layer, text in enumerate(guesses)]
             rows.append("<tr>" + "".join(row) + "</tr>")
         caption = html.escape(msg("widgets.lens_caption", k=TOP_K, last=hidden_state_name(n_columns - 1)))
-        return f'<p>{caption}</p><table style="{TABLE_STYLE}">{"".join(rows)}</table>'
+        return f'<p style="{CAPTION_STYLE}">{caption}</p><table style="{TABLE_STYLE}">{"".join(rows)}</table>'
 
     def _set_view(self) -> None:
         layer = self.layer_slider.value

@@ -8,7 +8,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from llmlab.messages import msg
-from llmlab.studies.neurons import AttentionExample, attention_example, bias_effect, biased_attention, example_points, neuron_outputs
+from llmlab.studies.attention_biases import AttentionExample, attention_example, bias_effect, biased_attention
+from llmlab.studies.neurons import example_points, neuron_outputs
 from llmlab.ui.plots.neurons import AttentionBiasView, NeuronPlane
 from llmlab.ui.widgets.base import WidgetPanel
 from llmlab.ui.widgets.controls import as_list
@@ -17,7 +18,8 @@ from llmlab.ui.widgets.params import Holding
 
 def float_slider(description: str, value: float = 0.0, limit: float = 3.0) -> widgets.FloatSlider:
     """A slider from -limit to limit in steps of 0.1."""
-    return widgets.FloatSlider(value=value, min=-limit, max=limit, step=0.1, description=description, readout_format=".1f")
+    return widgets.FloatSlider(value=value, min=-limit, max=limit, step=0.1, description=description,
+                               readout_format=".1f")
 
 
 class NeuronWidget(Holding, WidgetPanel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
@@ -14,7 +15,7 @@ from llmlab.messages import msg
 from llmlab.studies.neurons import build_mlp, mlp_layer_counts, neuron_count, torch_layer_counts
 from llmlab.engine.params import COMPONENTS, PUBLISHED_CONFIGS, count_without_weights, formula_parameters, total
 from llmlab.ui.plots.params import ComponentBars, short_number
-from llmlab.engine.validate import LlmlabError, LlmlabTypeError, kind_of, shown
+from llmlab.engine.validate import LlmlabError, LlmlabTypeError, kind_of, listing, shown
 from llmlab.ui.widgets.base import WidgetPanel
 from llmlab.ui.widgets.controls import as_list
 
@@ -46,7 +47,7 @@ def mlp_components(n_layers: int = MAX_MLP_LAYERS) -> list[str]:
 
 def component_names() -> dict[str, str]:
     """Each component of ``params.COMPONENTS`` → its name on screen, in the current language."""
-    return {name: msg("widgets.component." + name.lower().replace(" ", "_")) for name in COMPONENTS}
+    return {name: msg("words.component." + name.lower().replace(" ", "_")) for name in COMPONENTS}
 
 
 def on_screen(counts: Mapping[str, int]) -> dict[str, int]:
@@ -144,7 +145,7 @@ class TransformerCalculator(Holding, WidgetPanel):
                 raise LlmlabError(msg("widgets.mlp_not_multiple", name=name, d_mlp=config.d_mlp,
                                       d_model=config.d_model))
         self.custom = msg("widgets.custom")
-        self.preset = widgets.Dropdown(options=[*self.presets, self.custom], description=msg("widgets.preset"))
+        self.preset = widgets.Dropdown(options=[*self.presets, self.custom], description=msg("words.model"))
         box = lambda key, high: widgets.BoundedIntText(  # noqa: E731
             min=1, max=high, description=msg(key), layout=widgets.Layout(width="190px"),
             style={"description_width": "initial"},  # a label as wide as it needs (Japanese ones are wider)
@@ -165,6 +166,7 @@ class TransformerCalculator(Holding, WidgetPanel):
         super().__init__([self.preset, *self.fields], figure, "transformer_parameters")
         self.dynamic = self.bars.dynamic
         self.counts: tuple[dict[str, int], dict[str, int]] | None = None
+        self.counted: GPTConfig | None = None  # the config the bars show
         for config in self.presets.values():  # count the presets now: the menu then answers at once
             meta_count(config)
         self.update = self.guard(self._update)
@@ -188,7 +190,10 @@ class TransformerCalculator(Holding, WidgetPanel):
 
     def choose(self, name: str) -> None:
         """Fill the boxes with a preset's config and redraw once."""
-        if self.accepted([(self.preset, name)], optional=False) is None or name == self.custom:
+        if self.accepted([(self.preset, name)], optional=False) is None:
+            return
+        if name == self.custom:  # nothing to fill in: the boxes are the learner's from here on
+            self.say(msg("widgets.custom_chosen"))
             return
         config = self.presets[name]
         with self.hold():
@@ -213,7 +218,7 @@ class TransformerCalculator(Holding, WidgetPanel):
                  "tied": self.tied, "bias": self.bias}
         unknown = [name for name in values if name not in boxes]
         if unknown:
-            self.say(msg("widgets.unknown_boxes", names=", ".join(unknown), known=", ".join(boxes)), "error")
+            self.say(msg("widgets.unknown_boxes", names=listing(unknown), known=", ".join(boxes)), "error")
             return
         checked = self.accepted([(boxes[name], value) for name, value in values.items()])
         if checked is None:
@@ -230,5 +235,12 @@ class TransformerCalculator(Holding, WidgetPanel):
         self.counts = (by_formula, by_torch)
         self.bars.update([on_screen(by_formula), on_screen(by_torch)])
         self.bars.ax.set_title(msg("widgets.transformer_title", total=short_number(total(by_torch))))
-        self.say(msg("widgets.transformer_summary", formula=total(by_formula), torch=total(by_torch)))
+        summary = msg("widgets.transformer_summary", formula=total(by_formula), torch=total(by_torch))
+        # only the number of heads changed: no bar moved, so say why
+        if self.counted is not None and self.counted.n_heads != config.n_heads \
+                and replace(self.counted, n_heads=config.n_heads) == config:
+            summary += " " + msg("widgets.heads_same_count", heads=config.n_heads, d_model=config.d_model,
+                                 width=config.d_model // config.n_heads)
+        self.counted = config
+        self.say(summary)
         self.refresh()

@@ -26,7 +26,8 @@ def query_coordinate(value: object, name: str) -> float:
 class QKVWidget(Holding, WidgetPanel):
     """Two sliders move the query q = (x, y) among four fixed keys; the figure shows every step.
 
-    From Python: ``set(x=1.5, y=-0.5)`` (an LlmlabError, a ValueError, outside -3 … 3); ``result`` holds the numbers shown.
+    From Python: ``set(x=1.5, y=-0.5)`` (an LlmlabError, a ValueError, outside -3 … 3); ``result`` holds the
+    numbers shown.
     """
 
     def __init__(self, example: QKVExample | None = None) -> None:

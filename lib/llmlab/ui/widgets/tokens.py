@@ -45,7 +45,8 @@ class TokenizerPlayground(WidgetPanel):
             layout=widgets.Layout(width="60%", height="5em"),
         )
         self.menu = widgets.Dropdown(options=list(self.tokenizers), value=self.current,
-                                     description=msg("widgets.tokens.tokenizer"), style={"description_width": "initial"})
+                                     description=msg("widgets.tokens.tokenizer"),
+                                     style={"description_width": "initial"})
         figure, (ax,) = new_figure(7, 0.45 * len(self.tokenizers) + 1.0)
         super().__init__([self.text_box, self.menu], figure, "tokenizer_playground")
         self.chips = widgets.HTML()

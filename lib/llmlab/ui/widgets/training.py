@@ -46,8 +46,8 @@ class LiveLossPlot(WidgetPanel):
         ax = figure.subplots()
         ax.set_xlim(0, self.steps)
         ax.set_ylim(0, self.y_max)
-        ax.set_xlabel(msg("widgets.training.step"))
-        ax.set_ylabel(msg("widgets.training.loss"))
+        ax.set_xlabel(msg("words.training_step"))
+        ax.set_ylabel(msg("words.loss_per_token"))
         ax.grid(alpha=0.3)
         (self.train_line,) = ax.plot([], [], color="#1f77b4", lw=1, alpha=0.7, label=msg("widgets.training.train"))
         (self.val_line,) = ax.plot([], [], "o-", color="#d62728", ms=4, label=msg("widgets.training.validation"))
@@ -61,7 +61,7 @@ class LiveLossPlot(WidgetPanel):
 
     def on_step(self, step: int, loss: float) -> None:
         """Record one training step's loss; redraw if ``min_interval`` has passed."""
-        step, loss = integer(step, "step", low=0), real(loss, "loss")  # both checked before either is kept
+        step, loss = self._checked(step, loss, self.train_steps)  # both checked before either is kept
         self.train_steps.append(step)
         self.train_losses.append(loss)
         if time.perf_counter() - self._last_refresh >= self.min_interval:
@@ -76,10 +76,17 @@ class LiveLossPlot(WidgetPanel):
 
     def add_validation(self, step: int, loss: float) -> None:
         """Record a validation loss measured elsewhere and redraw."""
-        step, loss = integer(step, "step", low=0), real(loss, "loss")
+        step, loss = self._checked(step, loss, self.val_steps)
         self.val_steps.append(step)
         self.val_losses.append(loss)
         self.update()
+
+    def _checked(self, step: object, loss: object, steps: list[int]) -> tuple[int, float]:
+        """A step on the axis (0 … ``steps``) after the last one recorded, and a loss of at least 0."""
+        step, loss = integer(step, "step", low=0, high=self.steps), real(loss, "loss", low=0)
+        if steps and step <= steps[-1]:
+            raise LlmlabError(msg("widgets.training.step_backwards", step=step, last=steps[-1]))
+        return step, loss
 
     def update(self) -> None:
         """Put the recorded numbers into the lines and the status text, and show the picture."""
