@@ -3,33 +3,29 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 
 import pytest
 import torch
 
 from llmlab.engine.checkpoint import load_shipped_model
 from llmlab.engine.config import GPTConfig
-from llmlab.toy.corpus import line_logprobs, load_corpus
+from llmlab.toy.corpus import line_logprobs
 from llmlab.engine.data import IGNORE
 from llmlab.engine.device import one_torch_thread
 from llmlab.toy.facts import answer_accuracy
-from llmlab.toy.loss_by_kind import KINDS, loss_by_kind, target_kinds
+from llmlab.toy.kinds import LINE_KINDS, loss_by_kind, target_kinds
 from llmlab.engine.model import GPT
 from llmlab.studies.own_text import SHAKESPEARE_RECIPE, SHAKESPEARE_SHAPE
 from llmlab.engine.params import PUBLISHED_CONFIGS, formula_parameters, total
 from llmlab.ui.plots.training import cost_figure, learning_rate_figure, loss_by_kind_figure
 from llmlab.toy.recipe import SHIPPED_RECIPE, SHIPPED_TRAIN_LINES, load_toy_data, train_tiny_model
 from llmlab.engine.training import TrainConfig, make_optimizer, train
-from llmlab.studies.training_cost import adam_state_numbers, time_training_step, training_memory
+from llmlab.studies.training_cost import StepTimes, adam_state_numbers, time_training_step, training_memory
 from llmlab.engine.validate import LlmlabError
 from llmlab.studies.weight_changes import component_changes, snapshot
 from llmlab.ui.widgets.training import LiveLossPlot
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    model, tokenizer, _ = load_shipped_model()
-    return model, tokenizer
 
 
 @pytest.fixture(scope="module")
@@ -142,26 +138,27 @@ def test_target_kinds_of_a_fact_line_and_a_translation_line():
     facts = "ken has the red ball . mia has the blue cup . what does ken have ? the red ball".split()
     kinds = target_kinds(facts)
     assert len(kinds) == len(facts)  # every word after the first, and the end of the line
-    assert [i for i, k in enumerate(kinds) if "fact answers" in k] == [len(facts) - 3, len(facts) - 2]
+    assert [i for i, k in enumerate(kinds) if "fact_answers" in k] == [len(facts) - 3, len(facts) - 2]
     line = "EN: the small cats near the dog sleep in the house JA: 犬 の 近く の 小さい 猫 たち が 家 で 寝る".split()
     kinds = target_kinds(line)
     assert [line[i + 1] for i, k in enumerate(kinds) if "agreement" in k] == ["sleep"]
-    assert all("translation" in k for k in kinds)
+    switch = line.index("JA:")
+    assert all(("english" if i + 1 <= switch else "japanese") in k for i, k in enumerate(kinds))
 
 
-def test_loss_by_kind_floors_are_the_exact_probabilities(shipped):
+def test_loss_by_kind_floors_are_the_exact_probabilities(shipped, corpus):
     model, tokenizer = shipped
-    lines = load_corpus()[1][:60]
+    lines = corpus[1][:60]
     results = {r.kind: r for r in loss_by_kind(model, tokenizer, lines)}
-    assert set(results) <= set(KINDS) and {"translation", "facts"} <= set(results)
+    assert set(results) <= set(LINE_KINDS) and {"translation", "facts"} <= set(results)
     fact_lines = [line for line in lines if not line.startswith("EN:")]
     floor = -sum(sum(line_logprobs(line.split())[1:]) for line in fact_lines) / results["facts"].targets
     assert results["facts"].floor == pytest.approx(floor)
-    assert results["fact answers"].floor == 0.0  # the answer is certain: it is in the line
+    assert results["fact_answers"].floor == 0.0  # the answer is certain: it is in the line
     assert all(r.loss >= r.floor - 0.05 for r in results.values())
 
 
-@pytest.mark.parametrize("lines, words", [([], "non-empty"), ("ken has the red ball", "non-empty"),
+@pytest.mark.parametrize("lines, words", [([], "no lines"), ("ken has the red ball", "list of texts"),
                                           (["ken has the purple ball"], "purple")])
 def test_loss_by_kind_names_bad_lines(shipped, lines, words):
     with pytest.raises(LlmlabError, match=words):
@@ -194,16 +191,16 @@ def test_a_drill_question_is_graded_on_its_answer_only(toy):
 
 
 @pytest.mark.slow
-def test_the_short_run_and_the_shipped_model_compare_as_section_3_says(shipped, toy):
+def test_the_short_run_and_the_shipped_model_compare_as_section_3_says(shipped, toy, corpus):
     model, tokenizer = shipped
-    val_lines = load_corpus()[1]
+    val_lines = corpus[1]
     with one_torch_thread():
         fresh, _, _ = train_tiny_model(TrainConfig(steps=200, eval_every=200), toy, progress=False)
     gaps = {name: {r.kind: r.gap for r in loss_by_kind(m, tokenizer, val_lines)} for name, m in
             (("fresh", fresh), ("shipped", model))}
     for kinds in gaps.values():  # "the fact answers keep the largest gap in both runs"
-        assert max(kinds, key=kinds.get) == "fact answers"
-    assert gaps["shipped"]["fact answers"] < gaps["fresh"]["fact answers"] / 5  # "many times smaller"
+        assert max(kinds, key=kinds.get) == "fact_answers"
+    assert gaps["shipped"]["fact_answers"] < gaps["fresh"]["fact_answers"] / 5  # "many times smaller"
     right = {name: answer_accuracy(m, tokenizer, val_lines) for name, m in (("fresh", fresh), ("shipped", model))}
     assert right["shipped"] > 0.8 and right["fresh"] < 0.2  # "the shipped model answers most fact questions right"
     assert max(gaps["shipped"][kind] for kind in ("translation", "agreement")) < 0.01  # "stayed near their floors"
@@ -265,13 +262,49 @@ def test_live_loss_plot_without_validation_windows_says_so():
         LiveLossPlot(steps=5).on_eval(0, small_model())
 
 
+@pytest.mark.slow
+def test_section_2_s_ratios_hold_with_two_busy_programs_beside_the_cell():
+    """Section 2's cell, run as the notebook has it while two CPU-bound programs keep both cores busy: every
+    training-step / forward-pass ratio stays in the band its prose states (2× to 5×; theory about 3×)."""
+    import nbformat
+
+    from llmlab.paths import REPO_ROOT
+
+    notebook = nbformat.read(REPO_ROOT / "notebooks" / "08_training.ipynb", as_version=4)
+    setup, timing = (notebook.cells[i].source for i in (1, 10))
+    assert "time_training_step(" in timing
+    setup = "\n".join(line for line in setup.splitlines() if not line.startswith("%"))
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        cell: dict = {}
+        exec(setup, cell)
+        exec(timing, cell)
+    finally:
+        for program in busy:
+            program.kill()
+            program.wait()
+    ratios = [t.ratio for t in cell["times"].values()]
+    assert len(ratios) == 3 and all(2 <= ratio <= 5 for ratio in ratios), ratios
+
+
+def test_the_cost_figure_s_legend_covers_no_ratio_label():
+    times = {name: StepTimes(tokens=512, forward=f, train_forward=f, backward=2 * f, optimizer=0.2 * f)
+             for name, f in (("shipped: 3 blocks × 64", 0.005), ("4 blocks × 96", 0.011), ("4 blocks × 192", 0.033))}
+    figure = cost_figure(times)
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    legend = ax.get_legend().get_window_extent()
+    labels = [text.get_window_extent() for text in ax.texts]
+    assert len(labels) == 3 and not any(legend.overlaps(label) for label in labels)
+
+
 # --- static figures ---
 
 
-def test_static_figures_build(shipped, toy):
+def test_static_figures_build(shipped, toy, corpus):
     times = {"tiny": time_training_step(shipped[0], batch_size=2, repeats=1)}
     assert cost_figure(times).axes
-    assert loss_by_kind_figure(loss_by_kind(*shipped, load_corpus()[1][:20])).axes
+    assert loss_by_kind_figure(loss_by_kind(*shipped, corpus[1][:20])).axes
     model = toy_model(toy)
     history = train(model, toy.train, toy.val_x[:4], toy.val_y[:4], TrainConfig(steps=2, eval_every=10), progress=False)
     assert learning_rate_figure({"1e-3": history}).axes

@@ -7,12 +7,15 @@ import torch
 
 from llmlab.engine.config import GPTConfig
 from llmlab.engine.model import GPT
-from llmlab.studies.neurons import (
-    LayerCount,
+from llmlab.studies.attention_biases import (
     attention_example,
     attention_module,
     bias_effect,
     biased_attention,
+    run_attention_module,
+)
+from llmlab.studies.neurons import (
+    LayerCount,
     build_mlp,
     example_points,
     linear_layers,
@@ -22,7 +25,6 @@ from llmlab.studies.neurons import (
     neuron_count,
     neuron_outputs,
     output_changes,
-    run_attention_module,
     torch_count,
     torch_layer_counts,
 )

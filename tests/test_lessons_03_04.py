@@ -3,7 +3,6 @@
 import pytest
 import torch
 
-from llmlab.engine.checkpoint import load_shipped_model
 from llmlab.toy.corpus import word_kinds
 from llmlab.studies.embeddings import (
     PCA,
@@ -29,12 +28,6 @@ from llmlab.ui.widgets.embeddings import EmbeddingReplay
 from llmlab.ui.widgets.tokens import TokenizerPlayground, chips_html
 
 RARE_WORD = "ちんちんかもかも"
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    model, tokenizer, _ = load_shipped_model()
-    return model, tokenizer
 
 
 @pytest.fixture(scope="module")
