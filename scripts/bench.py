@@ -5,7 +5,7 @@
    >= 90% of 200; within 3 minutes if possible, else within 10).
 2. Widget redraw latency (scripts/bench_widgets.py).
 3. Running the whole series: every notebook top to bottom on a fresh kernel.
-4. Lesson 08's Tiny Shakespeare recipe: time to reach 1.88 nats/character on validation (target:
+4. Lesson 09's Tiny Shakespeare recipe: time to reach 1.88 nats/character on validation (target:
    <= 55 s on 2 cores) and training tokens/s.
 """
 
@@ -81,7 +81,7 @@ def bench_series() -> None:
 
 
 def bench_shakespeare(target: float = 1.88) -> None:
-    """Lesson 08's recipe: when validation first reaches ``target``, with and without validation time."""
+    """Lesson 09's recipe: when validation first reaches ``target``, with and without validation time."""
     torch.set_num_threads(2)
     importlib.import_module("torch._dynamo")  # torch's optimizer imports it on first use (~2 s): not training
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -103,7 +103,7 @@ def bench_shakespeare(target: float = 1.88) -> None:
     model, tokenizer, history = train_on_text(text, SHAKESPEARE_RECIPE, **SHAKESPEARE_SHAPE, progress=False,
                                               on_eval=validated, on_step=step_done)
     cpu_seconds = time.process_time() - cpu_started
-    print("\n== Tiny Shakespeare, lesson 08's recipe ==")
+    print("\n== Tiny Shakespeare, lesson 09's recipe ==")
     print(f"shape: {SHAKESPEARE_SHAPE}; recipe: {SHAKESPEARE_RECIPE}")
     print(f"torch threads: {torch.get_num_threads()}; load average before {load_before:.1f}, "
           f"after {os.getloadavg()[0]:.1f} (other work on the machine slows every figure below)")

@@ -163,7 +163,7 @@ def lesson_06(model, tokenizer) -> list[Case]:
     ]
 
 
-def lesson_09(model, tokenizer) -> list[Case]:
+def lesson_10(model, tokenizer) -> list[Case]:
     assert all(len(tokenizer.encode(text)) == 32 for text in TEXTS), "each bench text must be 32 tokens"
     attention = AttentionExplorer(model, tokenizer, TEXTS[0])
     hidden = HiddenStateExplorer(model, tokenizer, TEXTS[0])
@@ -175,8 +175,8 @@ def lesson_09(model, tokenizer) -> list[Case]:
         Case("09 attention: temperature", setter(attention.temperature_slider),
              there_and_back([2.0**e for e in steps(-3, 3, 0.25)])),
         Case("09 attention: text (Enter)", attention.set_text, TEXTS, SLOW, TEXT_CHANGES),
-        Case("09 hidden states: layer slider", setter(hidden.layer_slider), there_and_back(range(n_layers + 1))),
-        Case("09 hidden states: text (Enter)", hidden.set_text, TEXTS, SLOW, TEXT_CHANGES),
+        Case("10 hidden states: layer slider", setter(hidden.layer_slider), there_and_back(range(n_layers + 1))),
+        Case("10 hidden states: text (Enter)", hidden.set_text, TEXTS, SLOW, TEXT_CHANGES),
     ]
 
 
@@ -195,7 +195,7 @@ def main() -> None:
     results = []
     print(f"{'widget: control':34s} wall time, n = {MOVES} moves ({TEXT_CHANGES} for texts)")
     for make in (lesson_01, lesson_02, lambda: lesson_03(tokenizer), lambda: lesson_04(tokenizer),
-                 lesson_05, lambda: lesson_06(model, tokenizer), lambda: lesson_09(model, tokenizer)):
+                 lesson_05, lambda: lesson_06(model, tokenizer), lambda: lesson_10(model, tokenizer)):
         for case in make():
             results.append(report(case, timed(case)))
     print("all within targets" if all(results) else "SOME FIGURES MISS THEIR TARGETS (a busy machine inflates them)")

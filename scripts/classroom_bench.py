@@ -1,6 +1,6 @@
 """`make classroom-bench`: a JupyterHub on 127.0.0.1 with N simulated learners (N = 2, 4, 8 by default).
 
-Each learner logs in, starts a server and a kernel, runs lesson 09 top to bottom, then moves the attention
+Each learner logs in, starts a server and a kernel, runs lesson 10 top to bottom, then moves the attention
 explorer's head slider 20 times through the kernel's websocket. Prints one line per N and the capacity
 rule. The hub, the proxy and every learner's server are stopped at the end and their ports freed.
 """
@@ -23,7 +23,7 @@ from classroom.report import capacity_rule, table  # noqa: E402
 from classroom.rounds import GB, run_round  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-LESSON = REPO / "notebooks" / "09_exploring_the_trained_model.ipynb"
+LESSON = REPO / "notebooks" / "10_exploring_the_trained_model.ipynb"
 MAX_LEARNERS = 16
 FAILURE_LOG = REPO / "build" / "classroom-bench" / "jupyterhub.log"
 

@@ -287,7 +287,7 @@ def test_neuron_probe(name, data):
         assert isinstance(result, str) and "[" in result
 
 
-# --- lesson 08: the cost of training, what training changes; lesson 09's own text ---
+# --- lesson 09: the cost of training, what training changes; lesson 10's own text ---
 
 TRAINING_COST = {
     "time_training_step": (training_cost.time_training_step, [MODELS, SMALL, SMALL, SEEDS]),

@@ -1,6 +1,6 @@
-"""Lesson 09 in a real browser, in JupyterLab and in Notebook 7: the explorers redraw when used.
+"""Lesson 10 in a real browser, in JupyterLab and in Notebook 7: the explorers redraw when used.
 
-Opens a fresh copy of lesson 09, runs every cell, moves the attention explorer's head slider and
+Opens a fresh copy of lesson 10, runs every cell, moves the attention explorer's head slider and
 compares the heatmap's pixels before and after; checks that figures are shown at their own size
 and fit the window with their sliders; times the explorers' redraws as seen by the page (printed
 and written to build/browser/explorer_timings.txt: speed targets live in `make bench`, not here).
@@ -27,8 +27,8 @@ from llmlab.paths import REPO_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-NOTEBOOK = REPO_ROOT / "notebooks" / "09_exploring_the_trained_model.ipynb"
-# Lesson 09's widgets in page order: the attention explorer (sliders: block, head, temperature;
+NOTEBOOK = REPO_ROOT / "notebooks" / "10_exploring_the_trained_model.ipynb"
+# Lesson 10's widgets in page order: the attention explorer (sliders: block, head, temperature;
 # image 0), then the hidden-state explorer (slider 3, image 1).
 ATTENTION_IMAGE, HIDDEN_IMAGE = 0, 1
 HEAD_SLIDER, HIDDEN_SLIDER = 1, 3
@@ -45,8 +45,8 @@ TOO_WIDE = """outputs => outputs.flatMap(output => {
 
 
 @contextmanager
-def lesson_09(tmp_path: Path, ui: str) -> Iterator[NotebookPage]:
-    """Lesson 09 opened in ``ui`` ("lab" or "notebook"), every cell run, the first figure shown."""
+def lesson_10(tmp_path: Path, ui: str) -> Iterator[NotebookPage]:
+    """Lesson 10 opened in ``ui`` ("lab" or "notebook"), every cell run, the first figure shown."""
     require_chromium()
     with jupyterlab(NOTEBOOK, tmp_path / "lab") as lab, chromium(tmp_path / "profile") as page:
         nb_page = NotebookPage(page, timeout_s=120)
@@ -66,7 +66,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def test_head_slider_redraws_the_attention_heatmap(tmp_path: Path) -> None:
-    with lesson_09(tmp_path, "lab") as nb_page:
+    with lesson_10(tmp_path, "lab") as nb_page:
         image = nb_page.image(ATTENTION_IMAGE)
         before_src = image.get_attribute("src") or ""
         before = screenshot(image, "attention_before")
@@ -96,7 +96,7 @@ def test_head_slider_redraws_the_attention_heatmap(tmp_path: Path) -> None:
 
 def test_explorers_redraw_times_in_the_browser(tmp_path: Path) -> None:
     """Input to new picture, as the page sees it, for both explorers (reported, not asserted)."""
-    with lesson_09(tmp_path, "lab") as nb_page:
+    with lesson_10(tmp_path, "lab") as nb_page:
         lines = []
         for name, slider, image in (("attention: head slider", HEAD_SLIDER, ATTENTION_IMAGE),
                                     ("hidden states: slider", HIDDEN_SLIDER, HIDDEN_IMAGE)):
@@ -109,8 +109,8 @@ def test_explorers_redraw_times_in_the_browser(tmp_path: Path) -> None:
         print("\n" + "\n".join(lines))
 
 
-def test_notebook_7_runs_lesson_09_and_the_keyboard_moves_a_slider(tmp_path: Path) -> None:
-    with lesson_09(tmp_path, "notebook") as nb_page:
+def test_notebook_7_runs_lesson_10_and_the_keyboard_moves_a_slider(tmp_path: Path) -> None:
+    with lesson_10(tmp_path, "notebook") as nb_page:
         readout = nb_page.page.locator(SLIDER_READOUT).nth(HEAD_SLIDER)
         border = readout.evaluate("box => getComputedStyle(box).borderTopStyle")
         assert border == "solid", "the number box is not visible"

@@ -1,4 +1,4 @@
-"""Japanese lesson 09 in a real JupyterLab in a real chromium: Japanese is drawn as Japanese, not tofu.
+"""Japanese lesson 10 in a real JupyterLab in a real chromium: Japanese is drawn as Japanese, not tofu.
 
 Opens a fresh copy of notebooks/ja/09, runs every cell, types a Japanese sentence into the
 hidden-state explorer's text box, moves its slider, and checks that the explorer followed and no
@@ -22,9 +22,9 @@ from llmlab.paths import REPO_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-NOTEBOOK = REPO_ROOT / "notebooks" / "ja" / "09_exploring_the_trained_model.ipynb"
+NOTEBOOK = REPO_ROOT / "notebooks" / "ja" / "10_exploring_the_trained_model.ipynb"
 JA = CATALOGUES["ja"]
-# Lesson 09's widgets in page order: the attention explorer (image 0), the hidden-state explorer (image 1).
+# Lesson 10's widgets in page order: the attention explorer (image 0), the hidden-state explorer (image 1).
 HIDDEN_PANEL = HIDDEN_IMAGE = 1
 HIDDEN_SLIDER = 3  # after the attention explorer's block, head and temperature sliders
 TYPED = "JA: 犬 が 庭 で 寝る"  # every word is in the shipped model's vocabulary

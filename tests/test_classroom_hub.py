@@ -1,6 +1,6 @@
 """The classroom hub works for a small class and keeps its learners apart, through JupyterHub.
 
-Two learners log in, get their own server and kernel, run lesson 09 top to bottom and move the attention
+Two learners log in, get their own server and kernel, run lesson 10 top to bottom and move the attention
 explorer's slider: the same code as `make classroom-bench` (scripts/classroom/), with 2 learners and 3
 slider moves. Then, from learner A's kernel, what a careful administrator's hub refuses: B's files, the
 master lessons, the library, the hub's environment, secrets and files, B's server; nothing a learner runs
@@ -41,7 +41,7 @@ from classroom.rounds import run_round  # noqa: E402
 
 pytestmark = [pytest.mark.slow]
 
-LESSON = REPO_ROOT / "notebooks" / "09_exploring_the_trained_model.ipynb"
+LESSON = REPO_ROOT / "notebooks" / "10_exploring_the_trained_model.ipynb"
 UPDATES = 3
 TAG = "llmlabtest"  # learners llmlabtest-1, -2: system users jupyter-llmlabtest-1, -2 (removed afterwards)
 A, B = f"{TAG}-1", f"{TAG}-2"
@@ -130,7 +130,7 @@ def running_server(hub: Hub, name: str) -> str:
     raise TimeoutError(f"{name}'s server was not ready within {SPAWN_TIMEOUT_S} s")
 
 
-def test_two_learners_run_lesson_09_on_the_hub(hub: Hub) -> None:
+def test_two_learners_run_lesson_10_on_the_hub(hub: Hub) -> None:
     result = run_round(hub, 2, LESSON, UPDATES, tag=TAG)
 
     errors = [f"{learner.name}: {learner.error}" for learner in result.learners if learner.error]

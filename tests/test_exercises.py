@@ -97,7 +97,7 @@ def test_an_id_of_the_wrong_type_is_a_message(odd_id, capsys):
     assert "no exercise" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("id", ["05.hidden_head", "07.translation_head"])
+@pytest.mark.parametrize("id", ["05.hidden_head", "08.translation_head"])
 def test_a_head_answer_must_be_two_whole_numbers(id):
     block, head = EXERCISES[id].solution
     assert verdict(id, [float(block), float(head)])[0]  # 3.0 is the whole number 3
@@ -170,7 +170,7 @@ def test_rows_that_change_measured_rounding_is_told_it_is_rounding(measured):
     assert verdict("06.rows_that_change", measured) == (False, msg("checks.not_yet", hint=hint))
 
 
-# --- lesson 08 (issue 18) ---
+# --- lesson 09 (issue 18) ---
 
 
 @pytest.mark.parametrize("answer", ["cat sat down", "cat, sat, down", "cat,sat,down", '"cat", "sat", "down"',
@@ -178,17 +178,17 @@ def test_rows_that_change_measured_rounding_is_told_it_is_rounding(measured):
                                     ("cat", "sat", "down"), "Cat, Sat, Down", "cat、sat、down",
                                     "「cat」「sat」「down」", "cat　sat　down"], ids=repr)
 def test_the_labels_in_the_lesson_s_own_forms_are_accepted(answer):
-    assert verdict("08.labels", answer) == (True, msg("checks.correct"))
+    assert verdict("09.labels", answer) == (True, msg("checks.correct"))
 
 
-@pytest.mark.parametrize(("answer", "hint"), [("the, cat, sat", "ex08.labels.same_as_inputs"),
-                                              ("「the」、「cat」、「sat」", "ex08.labels.same_as_inputs"),
-                                              ("down", "ex08.labels.one_per_input"), ("cat, sat", "ex08.labels.hint")])
+@pytest.mark.parametrize(("answer", "hint"), [("the, cat, sat", "ex09.labels.same_as_inputs"),
+                                              ("「the」、「cat」、「sat」", "ex09.labels.same_as_inputs"),
+                                              ("down", "ex09.labels.one_per_input"), ("cat, sat", "ex09.labels.hint")])
 def test_the_labels_mistakes_get_their_hint_in_any_form(answer, hint):
-    assert verdict("08.labels", answer) == (False, msg("checks.not_yet", hint=msg(hint)))
+    assert verdict("09.labels", answer) == (False, msg("checks.not_yet", hint=msg(hint)))
 
 
-# --- lesson 07 (issue 18): the lesson's own words for the hidden state, and the question the lesson answers ---
+# --- lessons 07 and 08 (issue 18): the lesson's own words for the hidden state, and the question the lesson answers ---
 
 
 @pytest.mark.parametrize("answer", ["hidden state", "the hidden state", "Hidden State", " the hidden state. ",
@@ -205,11 +205,11 @@ def test_q_k_or_v_gets_the_recomputed_hint_which_keeps_the_kv_cache_right(answer
     assert "KV" in msg("ex07.what_travels.recomputed") and "thrown away" not in msg("ex07.what_travels.recomputed")
 
 
-@pytest.mark.parametrize(("answer", "hint"), [(1, "ex07.copying_head.single"), (1.0, "ex07.copying_head.single"),
-                                              (2, "ex07.copying_head.hint"), ([0, 3], "ex07.one_number")])
+@pytest.mark.parametrize(("answer", "hint"), [(1, "ex08.copying_head.single"), (1.0, "ex08.copying_head.single"),
+                                              (2, "ex08.copying_head.hint"), ([0, 3], "checks.one_number")])
 def test_the_copying_exercise_asks_how_many_heads_and_a_single_head_gets_its_hint(answer, hint):
-    assert verdict("07.copying_head", 4)[0]
-    assert verdict("07.copying_head", answer) == (False, msg("checks.not_yet", hint=msg(hint)))
+    assert verdict("08.copying_head", 4)[0]
+    assert verdict("08.copying_head", answer) == (False, msg("checks.not_yet", hint=msg(hint)))
 
 
 # --- lesson 05 (issue 18): 05.attention reads the mask it is given; 05.hidden_head is not printed above it ---

@@ -24,7 +24,7 @@ from llmlab.studies.copying import (
 )
 from llmlab.engine.device import seed_everything
 from llmlab.engine.edits import patch
-from llmlab.ui.exercises import lesson07
+from llmlab.ui.exercises import lesson08
 from llmlab.toy.facts import FactQuestion, answer_accuracy, count_answers
 from llmlab.engine.generation import complete
 from llmlab.toy.kinds import KINDS, kind_targets, loss_by_kind, losses_by_kind
@@ -166,9 +166,9 @@ def test_knowledge_table_finds_the_translation_head(shipped, table):
         heads = [(p.block, p.head) for p in table.parts if p.kind == "head"]
         head_rise = rise[[i for i, p in enumerate(table.parts) if p.kind == "head"], japanese]
         order = head_rise.argsort(descending=True).tolist()
-        assert heads[order[0]] == lesson07.TRANSLATION_HEAD
+        assert heads[order[0]] == lesson08.TRANSLATION_HEAD
         if how == "zero":  # the exercise's typical wrong answer; mean ablation puts two heads nearly level there
-            assert heads[order[1]] == lesson07.RUNNER_UP_TRANSLATION_HEAD
+            assert heads[order[1]] == lesson08.RUNNER_UP_TRANSLATION_HEAD
     # the floor is an expectation: on 28 agreement words a model near it can land a little below it by chance
     assert all(table.intact[k] >= table.floor[k] - (0.02 if k == "agreement" else 1e-6) for k in KINDS)
 
@@ -306,7 +306,7 @@ def test_the_copying_heads_the_lesson_names(shipped, fact_lines):
     intact = answer_accuracy(model, tokenizer, fact_lines)
     assert intact >= 0.9
     without = accuracy_without_each_head(model, tokenizer, fact_lines)
-    assert int((without[0] < intact - 0.25).sum()) == lesson07.COPYING_HEADS == model.config.n_heads  # the exercise
+    assert int((without[0] < intact - 0.25).sum()) == lesson08.COPYING_HEADS == model.config.n_heads  # the exercise
     assert bool((without[0] < 0.6).all())  # any head of block 0: about half the answers lost
     assert without[1, 0] < 0.8 and without[1, 1] < 0.8 and without[1, 2] > intact - 0.05 > without[1, 3]
     assert bool((without[2] > intact - 0.05).all())  # block 2: no head matters much

@@ -118,7 +118,7 @@ def test_03_no_bpe_token_reaches_across_a_word(corpus):
     assert not [piece for piece in bpe.pieces if re.search(rb"\S\s", piece)]
 
 
-def test_09_three_heads_read_the_subject_two_the_previous_token_and_the_last_block_spreads(shipped):
+def test_10_three_heads_read_the_subject_two_the_previous_token_and_the_last_block_spreads(shipped):
     model, tokenizer = shipped
     ids = tokenizer.encode(TRANSLATION)
     tokens = tokenizer.token_strings(ids)
@@ -133,7 +133,7 @@ def test_09_three_heads_read_the_subject_two_the_previous_token_and_the_last_blo
     assert tokenizer.token_strings([int(logits[-1].argmax())]) == ["猫"]
 
 
-def test_09_the_lens_on_the_embeddings_never_names_the_token_itself_and_gives_a_next_word(shipped, corpus):
+def test_10_the_lens_on_the_embeddings_never_names_the_token_itself_and_gives_a_next_word(shipped, corpus):
     model, tokenizer = shipped
     assert not model.config.tied_embeddings and model.unembed.weight is not model.token_embedding.weight
     ids = tokenizer.encode(TRANSLATION)
@@ -147,8 +147,8 @@ def test_09_the_lens_on_the_embeddings_never_names_the_token_itself_and_gives_a_
     assert followers.most_common(1)[0][0] == "近く"  # "a word that often comes next after 'の'"
 
 
-def test_09_the_exercise_counts_the_shipped_model_s_blocks(shipped):
-    from llmlab.ui.exercises.lesson09 import N_BLOCKS
+def test_10_the_exercise_counts_the_shipped_model_s_blocks(shipped):
+    from llmlab.ui.exercises.lesson10 import N_BLOCKS
 
     assert N_BLOCKS == shipped[0].config.n_layers  # "Our model has 3 blocks" (the exercise cell)
 
@@ -357,10 +357,10 @@ def test_05_the_by_hand_experiment_at_d_head_64_saturates_without_the_scale():
     assert (f"{sharp.max_weight_unscaled[0]:.2f}", f"{sharp.max_weight_scaled[0]:.2f}") == ("0.82", "0.17")
 
 
-# --- issue 18: the numbers lessons 08–09's corrected sentences rely on ---
+# --- issue 18: the numbers lessons 10–10's corrected sentences rely on ---
 
 
-def test_08_the_validation_lines_are_not_all_unseen(corpus, trained_on):
+def test_09_the_validation_lines_are_not_all_unseen(corpus, trained_on):
     train_lines, val_lines = corpus
     here = set(train_lines)
     assert len(val_lines) == 1000
@@ -368,14 +368,14 @@ def test_08_the_validation_lines_are_not_all_unseen(corpus, trained_on):
     assert sum(line in trained_on for line in val_lines) == 735  # "735 of the 1,000 ... shipped model's ... text"
 
 
-def test_08_only_the_shipped_recipe_starts_windows_at_fact_lines():
+def test_09_only_the_shipped_recipe_starts_windows_at_fact_lines():
     from llmlab.engine.training import TrainConfig
     from llmlab.toy.recipe import SHIPPED_RECIPE
 
     assert TrainConfig().fact_share is None and SHIPPED_RECIPE.fact_share == 0.5  # "the short run's ... anywhere"
 
 
-def test_08_the_unk_row_moves_by_weight_decay_alone_and_every_other_row_by_its_gradient(shipped):
+def test_09_the_unk_row_moves_by_weight_decay_alone_and_every_other_row_by_its_gradient(shipped):
     import copy
 
     from llmlab.engine.training import TrainConfig, train
@@ -399,7 +399,7 @@ def test_08_the_unk_row_moves_by_weight_decay_alone_and_every_other_row_by_its_g
     assert {"block 0 · W_Q", "block 0 · W_K", "block 0 · W_V"} <= {r.component for r in rows}  # docs/questions.md
 
 
-def test_09_refers_to_the_lessons_that_define_the_cache_and_the_logit_lens():
+def test_10_refers_to_the_lessons_that_define_the_cache_and_the_logit_lens():
     import json
 
     from llmlab.paths import REPO_ROOT
@@ -409,31 +409,31 @@ def test_09_refers_to_the_lessons_that_define_the_cache_and_the_logit_lens():
         return ["".join(cell["source"]) for cell in cells]
 
     assert any("key-value cache" in cell or "KV cache" in cell for cell in text("06_masking_and_generation.ipynb"))
-    lesson_07 = text("07_blocks_and_the_residual_stream.ipynb")
-    assert any("**logit lens** (nostalgebraist 2020" in cell for cell in lesson_07)
-    lesson_09 = text("09_exploring_the_trained_model.ipynb")
-    assert all(cell.strip() for cell in lesson_09)  # no empty cell
-    assert any("key-value cache of lesson 06" in cell for cell in lesson_09)
+    lesson_08 = text("08_where_the_knowledge_is.ipynb")
+    assert any("**logit lens** (nostalgebraist 2020" in cell for cell in lesson_08)
+    lesson_10 = text("10_exploring_the_trained_model.ipynb")
+    assert all(cell.strip() for cell in lesson_10)  # no empty cell
+    assert any("key-value cache of lesson 06" in cell for cell in lesson_10)
 
 
-# --- lesson 07 (issue 18) ---
+# --- lessons 07 and 08 (issue 18) ---
 
 
 @pytest.fixture(scope="module")
-def fact_lines_07(corpus):
-    """The 200 fact questions of lesson 07 (the first of the validation lines)."""
+def fact_lines_08(corpus):
+    """The 200 fact questions of lesson 08 (the first of the validation lines)."""
     return [line for line in corpus[1] if " ? " in line][:200]
 
 
-def test_07_98_of_the_200_fact_questions_are_training_lines_and_the_unseen_are_answered_as_well(
-        shipped, fact_lines_07, trained_on):
+def test_08_98_of_the_200_fact_questions_are_training_lines_and_the_unseen_are_answered_as_well(
+        shipped, fact_lines_08, trained_on):
     from llmlab.studies.knowledge import fact_answers_right
     from llmlab.toy.kinds import kind_targets
 
     model, tokenizer = shipped
     right = {}
     for seen in (True, False):
-        group = [line for line in fact_lines_07 if (line in trained_on) == seen]
+        group = [line for line in fact_lines_08 if (line in trained_on) == seen]
         right[seen] = fact_answers_right(model, kind_targets(group, tokenizer, model.config.context_length))
     assert right == {True: (90, 98), False: (95, 102)}  # §4: "98 of these 200", "the 102 it never saw"
     assert f"{95 / 102:.3f}" == "0.931" and f"{90 / 98:.3f}" == "0.918"  # "0.931 against 0.918"
@@ -459,7 +459,7 @@ def test_07_at_cat_a_few_neurons_are_slightly_negative_one_part_is_6_times_longe
     assert 0.005 < float(final.abs().min()) and float(final.abs().max()) < 200  # "from about 0.01 to about 100"
 
 
-def test_07_a_head_serves_several_kinds_of_word(shipped, corpus):
+def test_08_a_head_serves_several_kinds_of_word(shipped, corpus):
     from llmlab.studies.knowledge import knowledge_table
     from llmlab.toy.kinds import kind_targets
 
@@ -475,19 +475,19 @@ def test_07_a_head_serves_several_kinds_of_word(shipped, corpus):
     assert {"agreement", "fact_answers"} <= matters[(1, 0)]
 
 
-def test_07_block_1_s_head_3_reads_the_names_but_matters_little_and_weights_alone_turn_fewer(shipped, fact_lines_07):
+def test_08_block_1_s_head_3_reads_the_names_but_matters_little_and_weights_alone_turn_fewer(shipped, fact_lines_08):
     from llmlab.engine.edits import patch
     from llmlab.studies.copying import (COLOUR_FROM, TARGETS, accuracy_without_each_head, changed_stories,
                                         changed_trace, head_patching, mention_attention, other_colour_share)
 
     model, tokenizer = shipped
-    without = accuracy_without_each_head(model, tokenizer, fact_lines_07)
+    without = accuracy_without_each_head(model, tokenizer, fact_lines_08)
     assert [f"{v:.3f}" for v in without[1].tolist()] == ["0.715", "0.685", "0.900", "0.845"]  # §5's numbers
-    seen = mention_attention(model, tokenizer, fact_lines_07).from_colour[1]  # (heads, targets)
+    seen = mention_attention(model, tokenizer, fact_lines_08).from_colour[1]  # (heads, targets)
     first, asked = seen[:, TARGETS.index("first_name")], seen[:, TARGETS.index("question_name")]
     assert [f"{float(first[h]):.2f}" for h in (3, 1)] == ["0.46", "0.40"]  # "as much as head 1"
     assert [f"{float(asked[h]):.2f}" for h in (3, 1)] == ["0.33", "0.49"]
-    stories = changed_stories(tokenizer, fact_lines_07)
+    stories = changed_stories(tokenizer, fact_lines_08)
     heads = {change: head_patching(model, stories, change) for change in ("asked", "colours")}
     assert [f"{float(heads[c][1, 3]):.2f}" for c in heads] == ["0.21", "0.09"]  # head 3 alone
     assert [f"{float(heads[c][1, 1]):.2f}" for c in heads] == ["0.40", "0.40"]  # head 1 alone
@@ -500,13 +500,13 @@ def test_07_block_1_s_head_3_reads_the_names_but_matters_little_and_weights_alon
     assert weights_only == ["0.62", "0.85"]  # "most of the choice is made in where block 1's heads look"
 
 
-def test_07_the_corrected_sentences_are_the_ones_the_lesson_says(shipped):
+def test_07_and_08_the_corrected_sentences_are_the_ones_the_lessons_say(shipped):
     import json
 
     from llmlab.paths import REPO_ROOT
 
-    cells = json.loads((REPO_ROOT / "notebooks" / "07_blocks_and_the_residual_stream.ipynb").read_text(
-        encoding="utf-8"))["cells"]
+    cells = [cell for name in ("07_blocks_and_the_residual_stream.ipynb", "08_where_the_knowledge_is.ipynb")
+             for cell in json.loads((REPO_ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]]
     text = "\n".join("".join(cell["source"]) for cell in cells)
     for gone in ("single heads for single skills", "in its simplest form", "no shortcut past a block",
                  "below 10⁻⁵ \"equal\"", "\"attention moves information"):

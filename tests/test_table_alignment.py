@@ -240,7 +240,7 @@ def test_06_tables(capsys):
 # Lesson 07.
 
 def test_07_loss_by_kind(capsys):
-    lines = printed(capsys, lambda: [say("lesson07.kind_header")] + [
+    lines = printed(capsys, lambda: [say("lesson08.kind_header")] + [
         print(f"{kind_name(kind):22s} {1234:6d} {1.5:7.3f} {1.25:7.3f} {0.25:7.3f}") for kind in KINDS])
     ends = assert_rows_aligned(lines[1:], 4)
     assert_heading_over(lines[0], ends, 4)
@@ -248,8 +248,8 @@ def test_07_loss_by_kind(capsys):
 
 def test_07_looks_table(capsys):
     targets = ("asked_colour", "other_colour", "asked_name", "other_name", "first_name", "question_name")
-    lines = printed(capsys, lambda: [say("lesson07.looks_header")] + [
-        say("lesson07.looks_row", block=block, head=head, **dict.fromkeys(targets, 0.25))
+    lines = printed(capsys, lambda: [say("lesson08.looks_header")] + [
+        say("lesson08.looks_row", block=block, head=head, **dict.fromkeys(targets, 0.25))
         for block in range(2) for head in range(4)])
     heading, rows = lines[1:3], lines[3:]
     assert len({tuple(rules(line)) for line in [*heading, *rows]}) == 1, "\n" + "\n".join(lines)
@@ -261,7 +261,7 @@ def test_07_looks_table(capsys):
 
 
 def test_07_most_needed(capsys):
-    rows = printed(capsys, lambda: [say("lesson07.most_needed", kind=kind_name(kind), part="block 1 MLP", rise=0.5,
+    rows = printed(capsys, lambda: [say("lesson08.most_needed", kind=kind_name(kind), part="block 1 MLP", rise=0.5,
                                         head="block 1, head 2", head_rise=0.25, next_rise=0.125, many=5, n=24)
                                     for kind in KINDS])
     assert len({colon(row) for row in rows}) == 1
@@ -280,23 +280,23 @@ def test_07_lens_table(capsys, shipped):
     assert [hidden_state_name(i) for i in range(states)] == [cell for cell in CELL.findall(lines[0])][-states:]
 
 
-# Lessons 08 and 09.
+# Lessons 09 and 09.
 
 def test_08_tables(capsys, shipped):
     names = [shape_name(shipped, shipped=True), msg("printouts.shape", blocks=4, width=192)]
-    costs = printed(capsys, lambda: [say("lesson08.step_cost", name=name, n=n, forward=1.5, step=4.25, ratio=2.8,
+    costs = printed(capsys, lambda: [say("lesson09.step_cost", name=name, n=n, forward=1.5, step=4.25, ratio=2.8,
                                          backward=1.9, adamw=12) for name, n in zip(names, (200_000, 1_900_000))])
     assert_rows_aligned(costs, 6)
-    kinds = printed(capsys, lambda: [say("lesson08.kind_loss", kind=kind_name(kind), targets=1234, loss=1.5,
+    kinds = printed(capsys, lambda: [say("lesson09.kind_loss", kind=kind_name(kind), targets=1234, loss=1.5,
                                          floor=1.25, gap=0.25) for kind in KINDS])
     assert_rows_aligned(kinds, 4)
-    positions = printed(capsys, lambda: [say("lesson08.position", position=i, read=read, target=target)
+    positions = printed(capsys, lambda: [say("lesson09.position", position=i, read=read, target=target)
                                          for i, (read, target) in enumerate([("EN:", "the"), ("猫", "が"),
                                                                             ("が", "寝る")])])
     assert len({colon(line) for line in positions}) == 1
 
 
 def test_09_lens_guesses(capsys, shipped):
-    rows = printed(capsys, lambda: [say("lesson09.lens_guess", state=hidden_state_name(i), token="JA:", word="猫",
+    rows = printed(capsys, lambda: [say("lesson10.lens_guess", state=hidden_state_name(i), token="JA:", word="猫",
                                         p=0.5) for i in range(shipped.config.n_layers + 1)])
     assert len({colon(row) for row in rows}) == 1

@@ -28,8 +28,8 @@ from llmlab.ui.widgets.training import LiveLossPlot
 
 OUTPUT_WIDTH_PX = 848  # JupyterLab's output area in a 1280-px window, file browser open
 MAX_FIGURE_WIDTH_PX = 840
-# The lessons' longest texts: lesson 09's (seventeen tokens, two languages) and lesson 03's sample.
-LESSON_09_TEXT = "EN: the cats near the big car sleep in the garden JA: 大きい 車 の 近く の"
+# The lessons' longest texts: lesson 10's (seventeen tokens, two languages) and lesson 03's sample.
+LESSON_10_TEXT = "EN: the cats near the big car sleep in the garden JA: 大きい 車 の 近く の"
 LESSON_03_SAMPLE = "the cats sleep in the garden 猫 たち が 庭 で 寝る"
 # JupyterLab's widget text: its font families and 13 px (--jp-widgets-font-size).
 PAGE_STYLE = ("body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif,"
@@ -44,7 +44,7 @@ def lesson_widgets(shipped) -> dict[str, WidgetPanel]:
     words = [word for kind in ("animal", "vehicle", "place") for word in words_of_kind(tokenizer, kinds, kind)]
     text = "the cats sleep in the garden"
     return {
-        "00/07 attention": AttentionExplorer(model, tokenizer, LESSON_09_TEXT),
+        "00/07 attention": AttentionExplorer(model, tokenizer, LESSON_10_TEXT),
         "01 MLP calculator": MLPCalculator(sizes=(10, 100, 1)),
         "01 transformer calculator": TransformerCalculator({"our tiny model": model.config, **PUBLISHED_CONFIGS}),
         "02 neuron": NeuronWidget(),
@@ -55,7 +55,7 @@ def lesson_widgets(shipped) -> dict[str, WidgetPanel]:
         "05 Q, K and V": QKVWidget(),
         "06 next token": NextTokenExplorer(model, tokenizer, "EN: the", seed=0),
         "08 live loss": LiveLossPlot(200, floor=1.0),
-        "09 hidden states": HiddenStateExplorer(model, tokenizer, LESSON_09_TEXT),
+        "10 hidden states": HiddenStateExplorer(model, tokenizer, LESSON_10_TEXT),
     }
 
 

@@ -91,7 +91,7 @@ if AS_ROOT:
                          "LLMLAB_HUB_STATE in such a place.")
 
 # Sized by `make classroom-bench` (docs/teaching/capacity.md): one learner's kernel peaked at 0.31 GB on
-# lesson 09 and their Jupyter server at 0.13 GB, so 1 GB leaves room for the lessons that train; an
+# lesson 10 and their Jupyter server at 0.13 GB, so 1 GB leaves room for the lessons that train; an
 # explorer update costs 23-36 ms of one core, so a core per learner keeps it fast at any moment.
 MEM_LIMIT = os.environ.get("LLMLAB_HUB_MEM_LIMIT", "1G")
 CPU_LIMIT = float(os.environ.get("LLMLAB_HUB_CPU_LIMIT", "1"))

@@ -18,7 +18,7 @@ CELL_TIMEOUT_S = 300
 # A dropped first connection is retried, as JupyterLab reconnects by itself; each retry is counted.
 CONNECT_ATTEMPTS = 3
 XSRF = re.compile(r'name="_xsrf"\s+value="([^"]+)"')
-# The explorer the bench moves: lesson 09's attention explorer and its head slider.
+# The explorer the bench moves: lesson 10's attention explorer and its head slider.
 SLIDER = "attention.head_slider"
 CPU_SECONDS = "__import__('time').process_time()"
 

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Mapping
 
 # the same files in every language
-PARTS = ("engine", *(f"lesson{n:02d}" for n in range(10)), "checks", "words", "widgets", "plots")
+PARTS = ("engine", *(f"lesson{n:02d}" for n in range(11)), "checks", "words", "widgets", "plots")
 
 
 def merged(parts: Mapping[str, Mapping[str, str]]) -> dict[str, str]:

@@ -21,7 +21,7 @@ from llmlab.engine.validate import LlmlabError, LlmlabTypeError, check_recipe, i
 # Validation scores at most this many held-out characters, in windows spread evenly over the held-out part:
 # a long text validates in a fraction of a second, and the score is still on text the model never trained on.
 VAL_CHARACTERS = 32_768
-# Lesson 08's "train your own" on data/tinyshakespeare.txt: 2 blocks, 4 heads, 176 wide, reading 64 characters
+# Lesson 09's "train your own" on data/tinyshakespeare.txt: 2 blocks, 4 heads, 176 wide, reading 64 characters
 # (771,056 parameters, like the 809,856 of 4 blocks × 128: fewer, wider blocks learn more per
 # second on a CPU). `make bench` measures how long this recipe takes to reach 1.88 nats per character.
 SHAKESPEARE_SHAPE = {"context_length": 64, "d_model": 176, "n_layers": 2, "n_heads": 4}

@@ -3,7 +3,7 @@
 Every line is scored on its own (it starts at position 0 of its row), so each predicted word has its
 whole line before it and its exact best-possible loss comes from ``corpus.line_logprobs``. Lesson 07
 scores a model (intact, with a part removed, or read off an earlier block) on these targets split by
-kind of word (:data:`KINDS`); lesson 08 splits its validation loss by :data:`LINE_KINDS`, where
+kind of word (:data:`KINDS`); lesson 09 splits its validation loss by :data:`LINE_KINDS`, where
 ``translation`` is ``english`` and ``japanese`` together. The kinds:
 
 * ``english``: the words of the English sentence of a translation line (up to and including ``JA:``);
@@ -143,7 +143,7 @@ class KindLoss:
 
 
 def loss_by_kind(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> list[KindLoss]:
-    """Lesson 08: the model's mean loss and the exact floor for each kind of :data:`LINE_KINDS` over ``lines``."""
+    """Lesson 09: the model's mean loss and the exact floor for each kind of :data:`LINE_KINDS` over ``lines``."""
     check_tokenizer(tokenizer, "loss_by_kind", check_model(model, "loss_by_kind"))
     data = kind_targets(lines, tokenizer, model.config.context_length)
     with torch.no_grad():

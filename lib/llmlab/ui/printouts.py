@@ -109,7 +109,7 @@ def yes_no(flag: bool) -> str:
 
 
 def shape_name(model: GPT, shipped: bool = False) -> str:
-    """Lesson 08's name of a model by its shape ("4 blocks × 96"), marked when it is the shipped model."""
+    """Lesson 09's name of a model by its shape ("4 blocks × 96"), marked when it is the shipped model."""
     shape = msg("printouts.shape", blocks=model.config.n_layers, width=model.config.d_model)
     return msg("printouts.shipped_shape", shape=shape) if shipped else shape
 

@@ -11,4 +11,5 @@ MESSAGES: dict[str, str] = {
     "checks.could_not_check": "❌ That answer could not be checked ({error}). Look at its type and shape.",
     "checks.unknown_exercise": "There is no exercise {id!r}. Known exercises: {known}",
     "checks.solution": "Solution: {solution}\nWhy: {explanation}",
+    "checks.one_number": "Answer with one whole number.",
 }

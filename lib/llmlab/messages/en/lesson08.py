@@ -1,123 +1,95 @@
-"""English messages of lesson 08: its modules (studies/own_text.py, studies/training_cost.py,
-studies/weight_changes.py), its printouts (printouts.say("lesson08.…") and the printouts' shared words) and its
+"""English messages of lesson 08: its modules (studies/copying.py, studies/knowledge.py,
+studies/neuron_probe.py), its printouts (printouts.say("lesson08.…") and the printouts' shared words) and its
 exercises (ui/exercises/lesson08.py)."""
 
 MESSAGES: dict[str, str] = {
-    # --- own_text (studies/own_text.py) ---
-    "own_text.too_short": (
-        "The text has only {n} characters: too short to hold out a validation part "
-        "(these settings need at least {needed}). Use a few thousand characters or more."
+    # --- copying (studies/copying.py) ---
+    "copying.no_different_colours": "None of these fact questions has two different colours in its story; the patching needs some that do.",
+    "copying.not_stories": "This needs the changed stories of changed_stories(tokenizer, lines), not {kind}.",
+    "copying.bad_change": "Unknown change {change!r}: choose one of {changes}.",
+    # --- knowledge (studies/knowledge.py) ---
+    "knowledge.each_reference": "each reference sequence",
+    "knowledge.not_a_part": "This needs a part made by part(model, ...) or model_parts(model), not {kind}.",
+    "knowledge.bad_part_kind": 'A part is "attention", "mlp" or "head"; got {kind!r}.',
+    "knowledge.head_on_sublayer": 'Only a "head" part takes head=; a whole {kind} part has no head number.',
+    "knowledge.bad_ablation": (
+        "The ablation must be one of {valid}; got {how!r} (mean ablation also needs the reference means)."
     ),
-    "own_text.bad_path": "The text file's path must be text or a Path, not {kind}.",
-    "own_text.missing_file": "There is no file {path}. Give the path of a UTF-8 text file.",
-    "own_text.not_a_file": "{path} is a folder, not a text file.",
-    "own_text.unreadable": "Cannot read {path}: {error}.",
-    "own_text.binary": "{path} is not a text file: it contains zero bytes, as images and programs do.",
-    "own_text.not_utf8": (
-        "{path} is not UTF-8 text: byte {position} does not fit. Save the file as UTF-8 and try again."
+    "knowledge.no_fact_lines": "None of these lines is a fact question (a line with ' ? ').",
+    "knowledge.bad_reference": (
+        "The reference set must be a non-empty list of token-id lists (e.g. [tokenizer.encode(line + '\\n') ...]), not {kind}."
     ),
-    "own_text.saved_elsewhere": (
-        "Could not write {path} ({error}), so the trained model was saved to {fallback} instead."
+    "knowledge.no_block_parts": "The table has no part in block {block}.",
+    "knowledge.part_attention": "block {block} attention",
+    "knowledge.part_mlp": "block {block} MLP",
+    # --- neuron_probe (studies/neuron_probe.py) ---
+    "neuron_probe.not_activations": (
+        "This needs the activations made by mlp_activations(model, data, block), not {kind}."
     ),
-    "own_text.out_is_input": '--out {path} is the text file you train on: saving there would replace your text. Choose another name, such as build/my_model.pt.',
-    "own_text.not_regular": '{path} is not a regular file (it is a named pipe or a device): llmlab reads text only from ordinary files. Save the text to a file and give its path.',
-    "own_text.utf16": '{path} is saved as UTF-16, not UTF-8. Save it again as UTF-8 (in most editors: Save As…, then Encoding: UTF-8).',
-    "own_text.result": "validation loss {loss:.3f} nats/character after {seconds:.0f} s",
-    "own_text.saved": "saved {path}; a sample (the context holds {context} characters):",
-    # --- training_cost (studies/training_cost.py) ---
-    # --- weight_changes (studies/weight_changes.py) ---
-    "weight_changes.token_embedding_tied": "token embedding (= unembedding, tied)",
-    "weight_changes.unembedding": "unembedding (output layer)",
-    "weight_changes.final_norm": "final LayerNorm",
-    "weight_changes.ln_attn": "LayerNorm before attention",
-    "weight_changes.ln_mlp": "LayerNorm before MLP",
-    "weight_changes.block_part": "block {block} · {label}",
-    "weight_changes.bad_snapshot": (
-        "The snapshot does not belong to this model: take it with snapshot(model) from the same model."
+    "neuron_probe.bad_direction": (
+        "A direction must be a tensor of {d_mlp} finite numbers, not all zero (this MLP is {d_mlp} wide); got {shape}."
     ),
     # --- printouts' shared words (ui/printouts.py) ---
-    "printouts.yes": "yes",
-    "printouts.no": "no",
-    "printouts.shape": "{blocks} blocks × {width}",
-    "printouts.shipped_shape": "shipped: {shape}",
-    "printouts.shipped_model": "shipped model",
-    "printouts.memory.weights": "weights",
-    "printouts.memory.gradients": "gradients",
-    "printouts.memory.adamw_state": "AdamW state",
+    "printouts.kind": "kind",
+    "printouts.words": "words",
+    "printouts.accuracy": "accuracy",
+    "printouts.log_prob": "log-prob",
     # --- printouts (printouts.say("lesson08.…")) ---
-    "lesson08.shipped": "shipped model: {n:,} parameters, vocabulary of {vocab} tokens",
-    "lesson08.position": "position {position:2d}: reads {read!r:10} → target {target!r}",
-    "lesson08.shifted": "targets = inputs moved one token to the left: {same}",
-    "lesson08.loss_by_hand": "loss from torch: {loss:.4f} nats;  by hand, mean of -log p(target): {by_hand:.4f} nats",
-    "lesson08.multiply_adds": "{d}×{d} linear layer, per token: forward {forward:,} multiply-adds, backward {backward:,} = {ratio:.0f}× the forward; forward + backward = {both:.0f}× the forward",
-    "lesson08.step_cost": "{name:24s} {n:>9,} parameters | forward {forward:6.2f} µs/token, training step {step:6.2f} µs/token: {ratio:.1f}× | backward = {backward:.1f}× its forward, AdamW {adamw:.0f}% of the step",
-    "lesson08.ratios": "\nratios from {low:.1f}× to {high:.1f}×; theory about 3×; anywhere near 10–100×? {near}",
-    "lesson08.adam_state": "AdamW's state after one step: {kept:,} numbers for {n:,} parameters = {per:.0f} per parameter",
-    "lesson08.memory": "{name} ({n} parameters), float32: {parts}; together {together:,.2f} {unit}",
-    "lesson08.after_steps": "after {steps} steps: validation {val:.3f} nats, floor {floor:.3f}, gap {gap:.3f}",
-    "lesson08.val_seen": "validation lines that also occur word for word in this run's training text: {seen:,} of {n:,}",
-    "lesson08.shipped_gap": "shipped model ({steps} steps of its own recipe): validation {val:.3f}, gap {gap:.3f}",
-    "lesson08.run.fresh": "fresh, {steps} steps",
-    "lesson08.run.shipped": "shipped, {steps} steps",
-    "lesson08.shipped_recipe": "the shipped model: {steps:,} steps of this recipe on the first {lines:,} lines of the toy corpus's generator, {seconds:.0f} s on one processor thread",
-    "lesson08.drill_question": "one drill question: {question}\n  graded targets: {graded} ({n} of {of} positions; the other targets count for nothing)",
-    "lesson08.answers_right": "{run}: {right} of {n} fact questions of the validation lines answered right (greedy)",
-    "lesson08.kind_loss": "  {kind:20s} {targets:6,} words: loss {loss:.3f}, floor {floor:.3f}, gap {gap:.3f}",
-    "lesson08.peak_rate": "peak learning rate {rate:g}: validation loss after 80 steps {loss:.3f}",
-    "lesson08.stopped_after": "(training stopped after {steps} steps)",
-    "lesson08.table_moved": "token embedding table: {moved:,} of {n:,} numbers changed, in {rows} of its {of} rows",
-    "lesson08.unk_row": "the <unk> row: every number multiplied by {low:.5f} to {high:.5f} — weight decay alone; no gradient reached it",
-    "lesson08.component_change": "{component:40s} {n:6,} numbers, {changed:5.1f}% changed, mean change {change:.1e} (mean size {size:.1e})",
-    "lesson08.same_as_by_hand": "the helper's token embedding row = the count by hand: {same}",
-    "lesson08.vocabulary": "tokenizer vocabulary: {vocab} tokens (training takes no tokenizer at all)",
-    "lesson08.embedding_shapes": "embedding table before: {before}  after: {after}",
-    "lesson08.W_Q_shape": "block 0's W_Q: {shape} — d_model × d_model, not one row per token",
-    "lesson08.fingerprint_before": "fingerprint before: {fingerprint}",
-    "lesson08.fingerprint_after": "fingerprint after:  {fingerprint}",
-    "lesson08.fingerprint_model": "fingerprint of the model:      {fingerprint}",
-    "lesson08.fingerprint_step": "fingerprint after one step:    {fingerprint}",
-    "lesson08.before_after": "what does {asked} have? before: {before}\n                    after:  {after}",
-    "lesson08.largest_change": "                    largest change of any next word's probability: {change:.4f}",
-    "lesson08.named_tensors": "{n} named tensors; the post-training of section 1 (RLHF, Constitutional AI) changes the numbers inside them, not the list",
-    "lesson08.characters": "{n:,} characters, {different} different ones; shape {shape}",
-    "lesson08.held_out": "held out for validation: the last {share:.0%} of the text ({held:,} characters); each validation scores {scored:,} of them, in windows spread evenly",
-    "lesson08.bard_step": "step {step:4d}, validation {loss:.3f} nats/character:\nROMEO:{sample}\n",
-    "lesson08.bard_speed": "{seconds:.1f} s, {speed:,.0f} training tokens/s (validation included in the time); reached 1.88? {reached}",
+    "lesson08.kind_lines": "{n} validation lines; loss in nats per word",
+    "lesson08.kind_header": "kind                    words   model   floor     gap",
+    "lesson08.facts_right": "fact questions answered right: {right} of {n}; picking a colour and a thing of the story at random: {chance:.1f} on average",
+    "lesson08.fact_example": "for example: {prompt!r} → the model writes {written!r}; right: {answer!r}",
+    "lesson08.facts_seen": "  of them word for word in the training text: {n}, answered right {right} ({share:.3f})",
+    "lesson08.facts_unseen": "  of them not in the training text:          {n}, answered right {right} ({share:.3f})",
+    "lesson08.one_story": "{prompt!r} asks {asked}: the model writes {colour!r}; asking {other} instead, it writes {other_colour!r}",
+    "lesson08.one_patch": "entering block {block}, patched at {positions}: the model writes {other_colour!r} instead of {colour!r}",
+    "lesson08.one_patch_helper": "stream_patching, on this one question, turns the answer at the same places (blocks × positions): {same}",
+    "lesson08.rise_reference": "rise in loss (nats per word) when one part is removed; mean ablation's reference set: {reference}",
+    "lesson08.most_needed": "{kind:20s}: most needed {part} (+{rise:.2f}); most needed head {head} (+{head_rise:.2f}), next head +{next_rise:.2f}; {many} of {n} parts matter (> 0.1)",
+    "lesson08.unneeded_heads": "\nheads whose removal changes no kind by more than 0.01: {heads}",
+    "lesson08.mlp_positions": "block 0's MLP over {positions} positions: {width} neurons",
+    "lesson08.neuron": "\nneuron {neuron}: top-20 share of one token {share:.2f}, selectivity {selectivity:.2f}",
+    "lesson08.bell": "selectivity of {n} bell-shaped random numbers: {selectivity:.3f}",
+    "lesson08.random_direction": "random direction 0, top examples:",
+    "lesson08.group.trained": "trained neurons    ({n}): median top-20 share of one token {share:.2f}, median selectivity {selectivity:.3f}",
+    "lesson08.group.random": "random directions  ({n}): median top-20 share of one token {share:.2f}, median selectivity {selectivity:.3f}",
+    "lesson08.group.untrained": "untrained neurons  ({n}): median top-20 share of one token {share:.2f}, median selectivity {selectivity:.3f}",
+    "lesson08.block0_least": "removing block 0's attention or its MLP raises every kind, in both ablations, by at least {rise:.2f}",
+    "lesson08.last_block_most": "removing block {block}'s attention, its MLP or one of its heads raises no kind, in either ablation, by more than {rise:.2f}",
+    "lesson08.layout": "every question has the same layout (position: word of the first question):\n{positions}",
+    "lesson08.copying_intact": "fact questions answered right with every head: {share:.3f} ({right} of {n})",
+    "lesson08.without_heads": "block {block}: share right without head 0, 1, 2, 3: {shares}",
+    "lesson08.looks_header": "mean attention from 'the' after '?' (its next word is the colour), on\n                   the colour of  |  the name of\n                   asked   other  |  asked   other   first   in the question",
+    "lesson08.looks_row": "block {block}, head {head}   {asked_colour:5.2f}   {other_colour:5.2f}   |  {asked_name:5.2f}   {other_name:5.2f}   {first_name:5.2f}   {question_name:5.2f}",
+    "lesson08.looks_thing": "from the colour (its next word is the thing), block {block}, head {head}: on the asked person's thing {asked:.2f}, on the other's {other:.2f}",
+    "lesson08.stories": "{n} of the {of} questions have two different colours; on them the model writes the other person's colour in {share:.2f} of the cases (nothing patched)",
+    "lesson08.stream_asked": "other person asked, entering block {block}: the change sits at {positions}",
+    "lesson08.stream_colours": "colours swapped,    entering block {block}: the change sits at {positions}",
+    "lesson08.stream_position": "{position} {word!r} ({share:.2f})",
+    "lesson08.heads_asked": "other person asked, block {block}: one head's output at 'the' patched → heads 0–3 {shares}; all four {all:.2f}",
+    "lesson08.heads_colours": "colours swapped,    block {block}: one head's output at 'the' patched → heads 0–3 {shares}; all four {all:.2f}",
+    "lesson08.pattern_asked": "only block {block}'s attention weights at 'the' patched, other person asked: the other colour in {share:.2f}",
+    "lesson08.pattern_colours": "only block {block}'s attention weights at 'the' patched, colours swapped:    the other colour in {share:.2f}",
+    "lesson08.lens_own_word": "read off the embeddings, the top word is the current word itself at {share:.3f} of the positions",
+    "lesson08.next_word_table": "a table of the most frequent next word after each word (counted on {n} training lines): right for {share:.3f} of the words",
     # --- exercises (ui/exercises/lesson08.py) ---
-    "ex08.labels.why": (
-        "The target of each input token is the token that follows it in the text: "
-        "the → cat, cat → sat, sat → down. The text supplies its own labels."
+    "ex08.translation_head.why": (
+        "In the ablation table, removing block 0, head 1 raises the loss of the Japanese translation more "
+        "than any other head, in both ablations (lesson 05's ablation found the same head)."
     ),
-    "ex08.labels.format": 'Answer with three words, e.g. ["a", "b", "c"] or "a b c".',
-    "ex08.labels.same_as_inputs": (
-        "Those are the inputs themselves. The model must predict the NEXT token: shift by one."
+    "ex08.block_head.format": "Answer [block, head], e.g. [1, 3].",
+    "ex08.translation_head.runner_up": "That head matters for the translation too, but less. Look for the larger number.",
+    "ex08.translation_head.hint": "Read the 'Japanese translation' column of the heatmap, head rows only.",
+    "ex08.copying_head.why": (
+        "All {heads}: without any one head of block 0, only 0.40 to 0.52 of the questions are answered right "
+        "(0.925 with every head). The copying is spread over the heads of block 0; there is no single copying head."
     ),
-    "ex08.labels.one_per_input": "Every input position gets its own target: three inputs, three targets.",
-    "ex08.labels.hint": "Write the text under itself, moved one token to the left.",
-    "ex08.adam_memory.why": (
-        "AdamW keeps two numbers per parameter (running averages of the gradient and of its square): "
-        "2 × 7 billion × 4 bytes = {gb:.0f} GB, before the weights and gradients themselves."
+    "ex08.copying_head.single": (
+        "A common guess: one copying head. But read block 0's row in section 2: without any one of its heads, "
+        "about half the answers are lost."
     ),
-    "ex08.adam_memory.one_number": "That is one extra number per parameter. AdamW keeps two.",
-    "ex08.adam_memory.everything": (
-        "That counts more than AdamW's state (weights and gradients too?). Only the two running averages."
-    ),
-    "ex08.adam_memory.bytes": "That is in bytes; the question asks for GB (10⁹ bytes).",
-    "ex08.adam_memory.hint": "Parameters × numbers AdamW keeps per parameter × bytes per float32 number, then ÷ 10⁹.",
-    "ex08.training_flops.why": (
-        "About 2 operations per parameter per token for the forward pass, about twice that for backward: "
-        "6 × 174.6e9 × 300e9 ≈ {flops:.2e}. Brown et al. 2020 (Appendix D) report 3.14e23 for GPT-3."
-    ),
-    "ex08.training_flops.forward_only": (
-        "That is the forward pass alone (2 × parameters × tokens). Training also runs backward, about twice the forward."
-    ),
-    "ex08.training_flops.too_heavy": "Too much: a training step costs about 3 forward passes, not 10 to 100.",
-    "ex08.training_flops.hint": "Use about 6 × parameters × training tokens (forward 2, backward about 4).",
-    "ex08.context_or_weights.why": (
-        "A system prompt is more tokens in front of the conversation: the model reads them; not one weight changes."
-    ),
-    "ex08.context_or_weights.format": 'Answer "weights" or "context".',
-    "ex08.context_or_weights.weights": (
-        "Nothing is trained while the model reads a prompt: compare the fingerprints in section 6."
+    "ex08.copying_head.hint": (
+        "Read block 0's row of section 2's heatmap: count the heads without which the share right falls "
+        "below 0.925 − 0.25."
     ),
 }

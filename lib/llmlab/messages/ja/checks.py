@@ -11,4 +11,5 @@ MESSAGES: dict[str, str] = {
     "checks.could_not_check": "❌ その答えは判定できませんでした（{error}）。型と形を確かめてください。",
     "checks.unknown_exercise": "練習問題{id!r}はありません。ある練習問題：{known}",
     "checks.solution": "解答：{solution}\n理由：{explanation}",
+    "checks.one_number": "整数を一つ答えてください。",
 }

@@ -1,117 +1,97 @@
-"""レッスン08の文（日本語）：そのモジュール（studies/own_text.py、studies/training_cost.py、studies/weight_changes.py）、出力（printouts.say("lesson08.…")と出力の共通語）と練習問題（ui/exercises/lesson08.py）。
+"""レッスン08の文（日本語）：そのモジュール（studies/copying.py、studies/knowledge.py、studies/neuron_probe.py）、出力（printouts.say("lesson08.…")と出力の共通語）と練習問題（ui/exercises/lesson08.py）。
 キーと {プレースホルダー} は英語版 en/lesson08.py と同じです。"""
 
 MESSAGES: dict[str, str] = {
-    # --- own_text (studies/own_text.py) ---
-    "own_text.too_short": (
-        "テキストは{n}文字しかなく、検証用の部分を取り分けるには短すぎます"
-        "（この設定では{needed}文字以上必要です）。数千文字以上のテキストを使ってください。"
+    # --- copying (studies/copying.py) ---
+    "copying.no_different_colours": "これらの事実の質問には、話の中の二つの色が異なるものがありません。パッチングには色が異なる質問が必要です。",
+    "copying.not_stories": "ここには changed_stories(tokenizer, lines) が返す変えた話が必要です。{kind} は使えません。",
+    "copying.bad_change": "変更 {change!r} はありません。{changes} のどれかを選んでください。",
+    # --- knowledge (studies/knowledge.py) ---
+    "knowledge.each_reference": "参照データの各列",
+    "knowledge.not_a_part": "part(model, ...) か model_parts(model) で作った部品が必要です。{kind} は使えません。",
+    "knowledge.bad_part_kind": '部品の種類は "attention"、"mlp"、"head" のどれかです。受け取った値：{kind!r}。',
+    "knowledge.head_on_sublayer": '"head" の部品だけが head= を取ります。{kind} の部品全体にはヘッドの番号がありません。',
+    "knowledge.bad_ablation": (
+        "アブレーションは {valid} のどれかにしてください。受け取った値：{how!r}（平均アブレーションには参照データの平均も必要です）。"
     ),
-    "own_text.bad_path": "テキストファイルのパスはテキストか Path でなければなりません。{kind} は使えません。",
-    "own_text.missing_file": "{path} というファイルはありません。UTF-8 のテキストファイルのパスを指定してください。",
-    "own_text.not_a_file": "{path} はフォルダーで、テキストファイルではありません。",
-    "own_text.unreadable": "{path} を読めません：{error}。",
-    "own_text.binary": "{path} はテキストファイルではありません。画像やプログラムのように、値が0のバイトを含んでいます。",
-    "own_text.not_utf8": (
-        "{path} は UTF-8 のテキストではありません。{position} バイト目が合いません。"
-        "ファイルを UTF-8 で保存し直して、もう一度試してください。"
+    "knowledge.no_fact_lines": "これらの行には、事実を問う行（'?' を含む行）が一つもありません。",
+    "knowledge.bad_reference": (
+        "参照データは、トークン ID のリストの空でないリスト（例：[tokenizer.encode(line + '\\n') ...]）でなければなりません。"
+        "{kind} は使えません。"
     ),
-    "own_text.saved_elsewhere": (
-        "{path} に書き込めなかった（{error}）ので、学習したモデルは代わりに {fallback} に保存しました。"
+    "knowledge.no_block_parts": "この表には、ブロック {block} の部品がありません。",
+    "knowledge.part_attention": "ブロック {block} のアテンション",
+    "knowledge.part_mlp": "ブロック {block} の MLP",
+    # --- neuron_probe (studies/neuron_probe.py) ---
+    "neuron_probe.not_activations": (
+        "mlp_activations(model, data, block) で作った活性化が必要です。{kind} は使えません。"
     ),
-    "own_text.out_is_input": '--out {path} は学習に使うテキストファイルそのものです。そこに保存するとテキストが消えてしまいます。build/my_model.pt のような別の名前を選んでください。',
-    "own_text.not_regular": '{path} は普通のファイルではありません（名前付きパイプかデバイスです）。llmlab がテキストを読むのは普通のファイルからだけです。テキストをファイルに保存して、そのパスを指定してください。',
-    "own_text.utf16": '{path} は UTF-8 ではなく UTF-16 で保存されています。UTF-8 で保存し直してください（たいていのエディターでは「名前を付けて保存」で文字コードに UTF-8 を選びます）。',
-    "own_text.result": "{seconds:.0f}秒の学習で、検証損失は1文字あたり{loss:.3f}ナットです",
-    "own_text.saved": "{path} に保存しました。生成の例（コンテキストには{context}文字入ります）：",
-    # --- training_cost (studies/training_cost.py) ---
-    # --- weight_changes (studies/weight_changes.py) ---
-    "weight_changes.token_embedding_tied": "トークン埋め込み（= アンエンベディング、共有）",
-    "weight_changes.unembedding": "アンエンベディング（出力層）",
-    "weight_changes.final_norm": "最後のレイヤー正規化",
-    "weight_changes.ln_attn": "アテンションの前のレイヤー正規化",
-    "weight_changes.ln_mlp": "MLP の前のレイヤー正規化",
-    "weight_changes.block_part": "ブロック {block} · {label}",
-    "weight_changes.bad_snapshot": (
-        "このスナップショットはこのモデルのものではありません。同じモデルから snapshot(model) で取ってください。"
+    "neuron_probe.bad_direction": (
+        "方向は、すべてが0ではない有限の数{d_mlp}個のテンソルでなければなりません（この MLP の幅は {d_mlp}）。"
+        "受け取った形：{shape}。"
     ),
     # --- printouts' shared words (ui/printouts.py) ---
-    "printouts.yes": "はい",
-    "printouts.no": "いいえ",
-    "printouts.shape": "ブロック{blocks}個 × {width}",
-    "printouts.shipped_shape": "同梱モデル：{shape}",
-    "printouts.shipped_model": "同梱モデル",
-    "printouts.memory.weights": "重み",
-    "printouts.memory.gradients": "勾配",
-    "printouts.memory.adamw_state": "AdamW の状態",
+    "printouts.kind": "種類",
+    "printouts.words": "単語数",
+    "printouts.accuracy": "正解率",
+    "printouts.log_prob": "対数確率",
     # --- printouts (printouts.say("lesson08.…")) ---
-    "lesson08.shipped": "同梱モデル：パラメータ{n:,}個、語彙{vocab}トークン",
-    "lesson08.position": "位置{position:2d}: 読む {read!r:10} → 正解 {target!r}",
-    "lesson08.shifted": "正解 = 入力を1トークン左にずらしたもの：{same}",
-    "lesson08.loss_by_hand": "torch の損失：{loss:.4f}ナット。手で計算した -log p(正解) の平均：{by_hand:.4f}ナット",
-    "lesson08.multiply_adds": "{d}×{d} の線形層、トークンあたり：順伝播{forward:,}回の積和、逆伝播{backward:,}回 = 順伝播の{ratio:.0f}倍。順伝播 + 逆伝播 = 順伝播の{both:.0f}倍",
-    "lesson08.step_cost": "{name:30s} パラメータ{n:>9,}個 | 順伝播{forward:6.2f} µs/トークン、学習ステップ{step:6.2f} µs/トークン：{ratio:.1f}倍 | 逆伝播 = その順伝播の{backward:.1f}倍、AdamW はステップの{adamw:.0f}%",
-    "lesson08.ratios": "\n比は{low:.1f}倍から{high:.1f}倍。理論では約3倍。10〜100倍に近い？ {near}",
-    "lesson08.adam_state": "1ステップ後の AdamW の状態：パラメータ{n:,}個に対して{kept:,}個の数 = パラメータ一つあたり{per:.0f}個",
-    "lesson08.memory": "{name}（パラメータ{n}個）、float32: {parts}。合計{together:,.2f} {unit}",
-    "lesson08.after_steps": "{steps}ステップ後：検証{val:.3f}ナット、理論下限{floor:.3f}、差{gap:.3f}",
-    "lesson08.val_seen": "検証用の行のうち、この学習の学習用テキストにも一字一句同じ形で含まれるもの：{n:,}行中{seen:,}行",
-    "lesson08.shipped_gap": "同梱モデル（自分のレシピで{steps}ステップ）：検証{val:.3f}、差{gap:.3f}",
-    "lesson08.run.fresh": "新しいモデル、{steps}ステップ",
-    "lesson08.run.shipped": "同梱モデル、{steps}ステップ",
-    "lesson08.shipped_recipe": "同梱モデル：トイコーパスの生成器が作る最初の{lines:,}行で、このレシピを{steps:,}ステップ。プロセッサのスレッド一つで{seconds:.0f}秒",
-    "lesson08.drill_question": "ドリルの問題の例：{question}\n  採点される正解ラベル：{graded}（{of}個の位置のうち{n}個。ほかの正解ラベルは数に入らない）",
-    "lesson08.answers_right": "{run}: 検証用の行の事実の質問{n}個のうち{right}個に正しく答えた（貪欲法）",
-    "lesson08.kind_loss": "  {kind:17s} {targets:6,}語：損失{loss:.3f}、理論下限{floor:.3f}、差{gap:.3f}",
-    "lesson08.peak_rate": "最大学習率{rate:g}: 80ステップ後の検証損失{loss:.3f}",
-    "lesson08.stopped_after": "（学習は{steps}ステップで止まりました）",
-    "lesson08.table_moved": "トークンの埋め込み表：{n:,}個の数のうち{moved:,}個が変化（{of}行のうち{rows}行）",
-    "lesson08.unk_row": "<unk> の行：どの数も{low:.5f}〜{high:.5f}倍になっただけ。重み減衰だけによる変化で、勾配は届いていない",
-    "lesson08.component_change": "{component:40s} {n:6,}個の数、{changed:5.1f}%が変化、変化の平均{change:.1e}（大きさの平均{size:.1e}）",
-    "lesson08.same_as_by_hand": "ヘルパーのトークン埋め込みの行 = 手で数えた数：{same}",
-    "lesson08.vocabulary": "トークナイザーの語彙：{vocab}トークン（学習はトークナイザーをまったく使いません）",
-    "lesson08.embedding_shapes": "埋め込みの表、学習前：{before}  学習後：{after}",
-    "lesson08.W_Q_shape": "ブロック0の W_Q: {shape} — d_model × d_model。トークンごとの行はない",
-    "lesson08.fingerprint_before": "前のフィンガープリント：{fingerprint}",
-    "lesson08.fingerprint_after": "後のフィンガープリント：{fingerprint}",
-    "lesson08.fingerprint_model": "モデルのフィンガープリント：            {fingerprint}",
-    "lesson08.fingerprint_step": "1ステップ学習したあとのフィンガープリント：{fingerprint}",
-    "lesson08.before_after": "what does {asked} have? 前：{before}\n                    後：{after}",
-    "lesson08.largest_change": "                    次の単語の確率の、いちばん大きな変化：{change:.4f}",
-    "lesson08.named_tensors": "名前のついたテンソル{n}個。1節の事後学習が変えるのはその中の数で、このリストではない",
-    "lesson08.characters": "{n:,}文字、異なる文字は{different}種類。形 {shape}",
-    "lesson08.held_out": "検証用に取っておく部分：テキストの最後の{share:.0%}（{held:,}文字）。検証のたびに、そのうち均等に散らばったウィンドウの{scored:,}文字を採点",
-    "lesson08.bard_step": "ステップ{step:4d}、検証{loss:.3f}ナット/文字：\nROMEO:{sample}\n",
-    "lesson08.bard_speed": "{seconds:.1f}秒、毎秒{speed:,.0f}学習トークン（時間には検証も含む）。1.88に届いた？ {reached}",
+    "lesson08.kind_lines": "検証用の{n}行。損失は単語あたりのナット",
+    "lesson08.kind_header": "種類                   単語数  モデル    下限      差",
+    "lesson08.facts_right": "事実の質問に正しく答えた数：{n}問中{right}問。お話の色とものをランダムに選ぶと平均{chance:.1f}問",
+    "lesson08.fact_example": "例：{prompt!r} → モデルが書くのは {written!r}。正解は {answer!r}",
+    "lesson08.facts_seen": "  そのうち学習テキストにそのまま含まれるもの：{n}問、正解{right}問（{share:.3f}）",
+    "lesson08.facts_unseen": "  そのうち学習テキストに含まれないもの：      {n}問、正解{right}問（{share:.3f}）",
+    "lesson08.one_story": "{prompt!r} は {asked} を尋ねる：モデルが書くのは {colour!r}。代わりに {other} を尋ねると {other_colour!r}",
+    "lesson08.one_patch": "ブロック {block} に入る所で {positions} をパッチ：モデルは {colour!r} ではなく {other_colour!r} を書く",
+    "lesson08.one_patch_helper": "この1問での stream_patching も、同じ場所（ブロック × 位置）で答えを変える：{same}",
+    "lesson08.rise_reference": "部品を一つ取り除いたときの損失の増加（単語あたりのナット）。平均アブレーションの参照データ：{reference}",
+    "lesson08.most_needed": "{kind:14s}: いちばん必要なのは {part}（+{rise:.2f}）。いちばん必要なヘッドは {head}（+{head_rise:.2f}）、次のヘッドは +{next_rise:.2f}。{n}個の部品のうち{many}個が効く（> 0.1）",
+    "lesson08.unneeded_heads": "\n取り除いても、どの種類も0.01以上は変わらないヘッド：{heads}",
+    "lesson08.mlp_positions": "{positions}個の位置でのブロック0の MLP: ニューロン{width}個",
+    "lesson08.neuron": "\nニューロン {neuron}: 上位20例に占める一つのトークンの割合{share:.2f}、選択性{selectivity:.2f}",
+    "lesson08.bell": "釣鐘形の乱数{n}個の選択性：{selectivity:.3f}",
+    "lesson08.random_direction": "ランダムな方向0の上位の例：",
+    "lesson08.group.trained": "学習済みのニューロン（{n}）：上位20例に占める一つのトークンの割合の中央値{share:.2f}、選択性の中央値{selectivity:.3f}",
+    "lesson08.group.random": "ランダムな方向（{n}）：上位20例に占める一つのトークンの割合の中央値{share:.2f}、選択性の中央値{selectivity:.3f}",
+    "lesson08.group.untrained": "学習前のニューロン（{n}）：上位20例に占める一つのトークンの割合の中央値{share:.2f}、選択性の中央値{selectivity:.3f}",
+    "lesson08.block0_least": "ブロック0のアテンションか MLP を取り除くと、二通りのアブレーションのどちらでも、どの種類も少なくとも{rise:.2f}上がる",
+    "lesson08.last_block_most": "ブロック {block} のアテンション、MLP、ヘッドのどれを一つ取り除いても、どちらのアブレーションでも、どの種類も{rise:.2f}より上がらない",
+    "lesson08.layout": "どの質問も同じ並び（位置：最初の質問の単語）：\n{positions}",
+    "lesson08.copying_intact": "すべてのヘッドがあるときに正しく答えた事実の質問：{share:.3f}（{n}問中{right}問）",
+    "lesson08.without_heads": "ブロック {block}: ヘッド0, 1, 2, 3を取り除いたときの正解の割合：{shares}",
+    "lesson08.looks_header": "'?' の後の 'the'（次の単語が色）からのアテンションの平均。行き先：\n                       色                 |  名前\n                       尋ねた人  もう1人  |  尋ねた人  もう1人  最初の人  質問の中",
+    "lesson08.looks_row": "ブロック {block}、ヘッド {head}   {asked_colour:5.2f}     {other_colour:5.2f}    |  {asked_name:5.2f}     {other_name:5.2f}    {first_name:5.2f}     {question_name:5.2f}",
+    "lesson08.looks_thing": "色（次の単語がもの）から、ブロック {block}、ヘッド {head}: 尋ねた人のものへ{asked:.2f}、もう1人のものへ{other:.2f}",
+    "lesson08.stories": "{of}問のうち{n}問は二つの色が異なる。それらでモデルがもう1人の色を書く割合は{share:.2f}（何もパッチしないとき）",
+    "lesson08.stream_asked": "もう1人を尋ねる話、ブロック {block} に入る所：変化があるのは {positions}",
+    "lesson08.stream_colours": "色を入れ替えた話、ブロック {block} に入る所：変化があるのは {positions}",
+    "lesson08.stream_position": "{position} {word!r}（{share:.2f}）",
+    "lesson08.heads_asked": "もう1人を尋ねる話、ブロック {block}: 'the' での一つのヘッドの出力をパッチ → ヘッド0〜3 {shares}。四つすべて{all:.2f}",
+    "lesson08.heads_colours": "色を入れ替えた話、ブロック {block}: 'the' での一つのヘッドの出力をパッチ → ヘッド0〜3 {shares}。四つすべて{all:.2f}",
+    "lesson08.pattern_asked": "'the' でのブロック {block} のアテンション重みだけをパッチ、もう1人を尋ねる話：もう1人の色{share:.2f}",
+    "lesson08.pattern_colours": "'the' でのブロック {block} のアテンション重みだけをパッチ、色を入れ替えた話：もう1人の色{share:.2f}",
+    "lesson08.lens_own_word": "埋め込みから読み取ると、第1候補がいまの単語そのものである位置の割合は{share:.3f}",
+    "lesson08.next_word_table": "単語ごとに最も多い次の単語の表（学習用の{n}行で数えたもの）：正しい単語の割合{share:.3f}",
     # --- exercises (ui/exercises/lesson08.py) ---
-    "ex08.labels.why": (
-        "各入力トークンの正解ラベルは、テキストでその次に来るトークンです：the → cat、cat → sat、sat → down。"
-        "テキストが自分で正解ラベルを用意しています。"
+    "ex08.translation_head.why": (
+        "アブレーションの表では、ブロック0のヘッド1を取り除くと、二通りのアブレーションのどちらでも、日本語訳の損失が"
+        "他のどのヘッドよりも大きく上がります（レッスン05のアブレーションでも同じヘッドが見つかりました）。"
     ),
-    "ex08.labels.format": '三つの単語で答えてください（例：["a", "b", "c"] または "a b c"）。',
-    "ex08.labels.same_as_inputs": "それは入力そのものです。モデルが予測するのは「次の」トークンです。一つずらしてください。",
-    "ex08.labels.one_per_input": "入力の位置ごとに正解ラベルが一つあります。入力が三つなら、正解ラベルも三つです。",
-    "ex08.labels.hint": "テキストをその下にもう一度、1トークン左にずらして書いてみてください。",
-    "ex08.adam_memory.why": (
-        "AdamW はパラメータ一つにつき二つの数（勾配の移動平均と、勾配の2乗の移動平均）を持ちます："
-        "2 × 70億 × 4バイト = {gb:.0f} GB。重みと勾配そのものは別です。"
+    "ex08.block_head.format": "[ブロック, ヘッド] で答えてください（例：[1, 3]）。",
+    "ex08.translation_head.runner_up": "そのヘッドも翻訳に効いていますが、それほどではありません。もっと大きい数を探してください。",
+    "ex08.translation_head.hint": "ヒートマップの「日本語訳」の列を、ヘッドの行だけ読んでください。",
+    "ex08.copying_head.why": (
+        "{heads}個すべてです。ブロック0のヘッドをどれか一つ取り除くだけで、正しく答えられる質問の割合は0.40〜0.52に"
+        "なります（すべてのヘッドがあれば0.925）。コピーはブロック0のヘッドに広がっていて、コピーのヘッドが一つあるわけでは"
+        "ありません。"
     ),
-    "ex08.adam_memory.one_number": "それはパラメータ一つにつき追加の数が一つの場合です。AdamW は二つ持ちます。",
-    "ex08.adam_memory.everything": "それは AdamW の状態より多く数えています（重みや勾配も入っていませんか？）。二つの移動平均だけです。",
-    "ex08.adam_memory.bytes": "それはバイト数です。問題は GB（10⁹ バイト）で聞いています。",
-    "ex08.adam_memory.hint": "パラメータ数 × AdamW がパラメータ一つにつき持つ数の個数 × float32 の一つの数のバイト数を計算し、10⁹ で割ってください。",
-    "ex08.training_flops.why": (
-        "順伝播はトークン一つ・パラメータ一つにつき約2回の演算、逆伝播はその約2倍です："
-        "6 × 174.6e9 × 300e9 ≈ {flops:.2e}。Brown et al. 2020（付録 D）は GPT-3 について3.14e23 と報告しています。"
+    "ex08.copying_head.single": (
+        "よくある予想です。コピーのヘッドが一つある、と。でもセクション2のブロック0の行を読んでください。"
+        "どのヘッドを一つ取り除いても、答えのおよそ半分が失われます。"
     ),
-    "ex08.training_flops.forward_only": (
-        "それは順伝播だけの量です（2 × パラメータ数 × トークン数）。学習では逆伝播も走り、その量は順伝播の約2倍です。"
+    "ex08.copying_head.hint": (
+        "セクション2のヒートマップで、ブロック0の行を読んでください。取り除くと正解の割合が0.925 − 0.25より"
+        "小さくなるヘッドを数えます。"
     ),
-    "ex08.training_flops.too_heavy": "多すぎます。学習ステップのコストは順伝播の約3回分で、10〜100回分ではありません。",
-    "ex08.training_flops.hint": "約6 × パラメータ数 × 学習トークン数 を使ってください（順伝播2、逆伝播 約4）。",
-    "ex08.context_or_weights.why": (
-        "システムプロンプトは会話の前に置かれた追加のトークンです。モデルはそれを読むだけで、重みは一つも変わりません。"
-    ),
-    "ex08.context_or_weights.format": '"weights" か "context" で答えてください。',
-    "ex08.context_or_weights.weights": "モデルがプロンプトを読んでいる間、何も学習されません。セクション6のフィンガープリントを比べてください。",
 }

@@ -102,7 +102,7 @@ MESSAGES: dict[str, str] = {
     "plots.head_roles.agreement": "数の一致",
     "plots.head_roles.ablation_title": "ヘッドを一つ取り除いたときの、各タスクのスコアの変化（色はタスクごとにスケール）",
     "plots.head_roles.change": "変化 / そのタスクの最大の変化",
-    # --- lesson 07: where knowledge lives ---
+    # --- lesson 08: where knowledge lives ---
     "plots.knowledge.increase": "損失の増加（ナット／単語）",
     "plots.knowledge.title_zero": "ゼロ・アブレーション：その部分の出力を0にする",
     "plots.knowledge.title_mean": "平均アブレーション：その部分の出力を平均にする",
@@ -129,7 +129,7 @@ MESSAGES: dict[str, str] = {
     "plots.copying.share_other": "もう1人の色を書いた割合",
     "plots.copying.change_asked": "一つの位置の隠れ状態を、もう1人について尋ねる話から取った場合",
     "plots.copying.change_colours": "一つの位置の隠れ状態を、2人が色を入れ替えた話から取った場合",
-    # --- lesson 08: training ---
+    # --- lesson 09: training ---
     "plots.training.forward": "順伝播",
     "plots.training.training_step": "学習ステップ（順伝播 + 逆伝播 + AdamW）",
     "plots.training.ratio": "{ratio:.1f}倍",

@@ -169,7 +169,7 @@ MESSAGES: dict[str, str] = {
     "widgets.qkv.summary": (
         "スコア（スケーリング後） {scores}、重み {weights}（合計{total:.2f}）、出力 ({x:+.2f}, {y:+.2f})"
     ),
-    # --- live loss plot (lesson 08) ---
+    # --- live loss plot (lesson 09) ---
     "widgets.training.train": "学習バッチ",
     "widgets.training.validation": "検証",
     "widgets.training.floor": "理論下限{floor:.3f}",

@@ -5,17 +5,13 @@ from __future__ import annotations
 from llmlab.ui.checks import exercise
 from llmlab.messages import later, msg
 from llmlab.engine.params import PUBLISHED_CONFIGS
-from llmlab.engine.validate import block_and_head, number_or_none
+from llmlab.engine.validate import number_or_none
 
 GPT2 = PUBLISHED_CONFIGS["GPT-2 small"]
 GPT2_PARTS = 2 + 2 * GPT2.n_layers  # token and position embeddings, then attention and MLP of every block
 
 DEEP_BLOCKS, DEEP_HEADS = 48, 16
 
-# Measured by lesson 07 on the shipped model (tests/test_lesson07.py re-measures them):
-TRANSLATION_HEAD = (0, 1)  # the head whose removal raises the loss of the Japanese translation most
-RUNNER_UP_TRANSLATION_HEAD = (0, 3)  # the second (zero ablation)
-COPYING_HEADS = 4  # block 0's heads whose removal alone loses more than a quarter of the fact answers
 HIDDEN_STATE = ("hidden state", "hidden states", "residual stream", "隠れ状態", "残差ストリーム")  # the lesson's words
 Q_K_V = ("q", "k", "v", "qkv", "q, k, v", "q,k,v", "q k v", "q, k and v", "query", "key", "value")
 
@@ -26,7 +22,7 @@ def residual_sum(answer: object) -> str | None:
     """How many vectors add up to GPT-2 small's final hidden state at one position."""
     value = number_or_none(answer)
     if value is None:
-        return msg("ex07.one_number")
+        return msg("checks.one_number")
     if value == GPT2_PARTS:
         return None
     if value == GPT2.n_layers:
@@ -44,7 +40,7 @@ def attention_sublayers(answer: object) -> str | None:
     """A model of 48 blocks with 16 heads each: how many attention sublayers does a token pass through?"""
     value = number_or_none(answer)
     if value is None:
-        return msg("ex07.one_number")
+        return msg("checks.one_number")
     if value == DEEP_BLOCKS:
         return None
     if value == DEEP_BLOCKS * DEEP_HEADS:
@@ -52,34 +48,6 @@ def attention_sublayers(answer: object) -> str | None:
     if value == DEEP_HEADS:
         return msg("ex07.attention_sublayers.one_block")
     return msg("ex07.attention_sublayers.hint")
-
-
-@exercise("07.translation_head", solution=list(TRANSLATION_HEAD), explanation=later("ex07.translation_head.why"),
-          typical_wrong=list(RUNNER_UP_TRANSLATION_HEAD))
-def translation_head(answer: object) -> str | None:
-    """The head whose removal hurts the Japanese translation most (from the table of section 4)."""
-    chosen = block_and_head(answer)
-    if chosen is None:
-        return msg("ex07.block_head.format")
-    if chosen == TRANSLATION_HEAD:
-        return None
-    if chosen == RUNNER_UP_TRANSLATION_HEAD:
-        return msg("ex07.translation_head.runner_up")
-    return msg("ex07.translation_head.hint")
-
-
-@exercise("07.copying_head", solution=COPYING_HEADS, explanation=later("ex07.copying_head.why",
-          heads=COPYING_HEADS), typical_wrong=1)
-def copying_head(answer: object) -> str | None:
-    """How many of block 0's heads are each needed for the fact answers (section 5's removal of one head)."""
-    value = number_or_none(answer)
-    if value is None:
-        return msg("ex07.one_number")
-    if value == COPYING_HEADS:
-        return None
-    if value == 1:
-        return msg("ex07.copying_head.single")
-    return msg("ex07.copying_head.hint")
 
 
 def _words(answer: str) -> str:

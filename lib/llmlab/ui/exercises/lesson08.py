@@ -1,99 +1,40 @@
-"""Exercises of lesson 08 (training): checkers return None when right, else a hint."""
+"""Exercises of lesson 08 (where the knowledge is)."""
 
 from __future__ import annotations
 
-from llmlab.ui.checks import exercise, number_answer, same_number
+from llmlab.ui.checks import exercise
 from llmlab.messages import later, msg
-from llmlab.studies.training_cost import ADAM_NUMBERS_PER_PARAMETER
+from llmlab.engine.validate import block_and_head, number_or_none
 
-LABEL_TEXT = ("the", "cat", "sat", "down")
-LABELS = list(LABEL_TEXT[1:])  # the targets of the inputs "the cat sat"
-
-BILLION = 10**9
-ADAM_MODEL_PARAMETERS = 7 * BILLION
-ADAM_GB = ADAM_NUMBERS_PER_PARAMETER * ADAM_MODEL_PARAMETERS * 4 / BILLION  # float32: 4 bytes a number
-
-GPT3_PARAMETERS = 174.6e9  # lesson 01's count from Brown et al. 2020, Table 2.1
-GPT3_TOKENS = 300e9  # Brown et al. 2020, §2.2: every model was trained on 300 billion tokens
-TRAINING_FLOPS = 6 * GPT3_PARAMETERS * GPT3_TOKENS  # forward 2·N per token, backward about twice that
+# Measured by lesson 08 on the shipped model (tests/test_lesson07.py re-measures them):
+TRANSLATION_HEAD = (0, 1)  # the head whose removal raises the loss of the Japanese translation most
+RUNNER_UP_TRANSLATION_HEAD = (0, 3)  # the second (zero ablation)
+COPYING_HEADS = 4  # block 0's heads whose removal alone loses more than a quarter of the fact answers
 
 
-# What may stand between or around the words: commas and quotes, English or Japanese, and brackets.
-SEPARATORS = str.maketrans({mark: " " for mark in ",、，;；'\"“”‘’「」『』[]()（）"})
-
-
-def words(answer: object) -> list[str] | None:
-    """A list/tuple of strings, or one string, as a list of lower-case words.
-
-    Words may be separated by spaces (ASCII or full-width) or commas and quoted, as the lesson writes
-    them in either language: "cat sat down", "cat, sat, down", '"cat", "sat", "down"', 「cat」、「sat」、「down」.
-    """
-    if isinstance(answer, (list, tuple)) and all(isinstance(word, str) for word in answer):
-        answer = " ".join(answer)
-    if isinstance(answer, str):
-        return answer.translate(SEPARATORS).lower().split()
-    return None
-
-
-@exercise("08.labels", solution=" ".join(LABELS), explanation=later("ex08.labels.why"),
-          typical_wrong=" ".join(LABEL_TEXT[:3]))
-def labels(answer: object) -> str | None:
-    """The targets for the inputs "the cat sat" of the text "the cat sat down"."""
-    given = words(answer)
-    if given is None:
-        return msg("ex08.labels.format")
-    if given == LABELS:
+@exercise("08.translation_head", solution=list(TRANSLATION_HEAD), explanation=later("ex08.translation_head.why"),
+          typical_wrong=list(RUNNER_UP_TRANSLATION_HEAD))
+def translation_head(answer: object) -> str | None:
+    """The head whose removal hurts the Japanese translation most (from the table of section 1)."""
+    chosen = block_and_head(answer)
+    if chosen is None:
+        return msg("ex08.block_head.format")
+    if chosen == TRANSLATION_HEAD:
         return None
-    if given == list(LABEL_TEXT[:3]):
-        return msg("ex08.labels.same_as_inputs")
-    if given == list(LABEL_TEXT[2:]) + ["?"] or given == [LABEL_TEXT[-1]]:
-        return msg("ex08.labels.one_per_input")
-    return msg("ex08.labels.hint")
+    if chosen == RUNNER_UP_TRANSLATION_HEAD:
+        return msg("ex08.translation_head.runner_up")
+    return msg("ex08.translation_head.hint")
 
 
-@exercise("08.adam_memory", solution=ADAM_GB, explanation=later("ex08.adam_memory.why", gb=ADAM_GB),
-          typical_wrong=ADAM_GB / 2)
-def adam_memory(answer: object) -> str | None:
-    """GB (10⁹ bytes) of AdamW's running averages for a 7-billion-parameter model in float32."""
-    value = number_answer(answer)
+@exercise("08.copying_head", solution=COPYING_HEADS, explanation=later("ex08.copying_head.why",
+          heads=COPYING_HEADS), typical_wrong=1)
+def copying_head(answer: object) -> str | None:
+    """How many of block 0's heads are each needed for the fact answers (section 2's removal of one head)."""
+    value = number_or_none(answer)
     if value is None:
-        return msg("checks.give_a_number")
-    if same_number(value, ADAM_GB, 0.02):
+        return msg("checks.one_number")
+    if value == COPYING_HEADS:
         return None
-    if same_number(value, ADAM_GB / 2, 0.02):
-        return msg("ex08.adam_memory.one_number")
-    if same_number(value, 2 * ADAM_GB, 0.02):
-        return msg("ex08.adam_memory.everything")
-    if same_number(value, ADAM_GB * BILLION, 0.02):
-        return msg("ex08.adam_memory.bytes")
-    return msg("ex08.adam_memory.hint")
-
-
-@exercise("08.training_flops", solution=TRAINING_FLOPS,
-          explanation=later("ex08.training_flops.why", flops=TRAINING_FLOPS), typical_wrong=TRAINING_FLOPS / 3)
-def training_flops(answer: object) -> str | None:
-    """About how many floating-point operations GPT-3's training took: 6 × parameters × tokens."""
-    value = number_answer(answer)
-    if value is None:
-        return msg("checks.give_a_number")
-    if same_number(value, TRAINING_FLOPS, 0.05):
-        return None
-    if same_number(value, TRAINING_FLOPS / 3, 0.05):
-        return msg("ex08.training_flops.forward_only")
-    if same_number(value, TRAINING_FLOPS * 10, 0.5) or same_number(value, TRAINING_FLOPS * 100, 0.5):
-        return msg("ex08.training_flops.too_heavy")
-    return msg("ex08.training_flops.hint")
-
-
-@exercise("08.context_or_weights", solution="context", explanation=later("ex08.context_or_weights.why"),
-          typical_wrong="weights")
-def context_or_weights(answer: object) -> str | None:
-    """What a system prompt changes: "weights" or "context"."""
-    if not isinstance(answer, str):
-        return msg("ex08.context_or_weights.format")
-    chosen = answer.strip().strip("\"'").lower()
-    if chosen == "context":
-        return None
-    if chosen in ("weights", "both"):
-        return msg("ex08.context_or_weights.weights")
-    return msg("ex08.context_or_weights.format")
+    if value == 1:
+        return msg("ex08.copying_head.single")
+    return msg("ex08.copying_head.hint")

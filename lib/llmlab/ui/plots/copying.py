@@ -1,4 +1,4 @@
-"""Figures of lesson 07's copying circuit: answers right without each head, patching the hidden state (seaborn)."""
+"""Figures of lesson 08's copying circuit: answers right without each head, patching the hidden state (seaborn)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Figures of lesson 07: the ablation table, the logit lens over many lines, neuron selectivity (seaborn)."""
+"""Figures of lesson 08: the ablation table, the logit lens over many lines, neuron selectivity (seaborn)."""
 
 from __future__ import annotations
 

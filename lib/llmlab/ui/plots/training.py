@@ -1,4 +1,4 @@
-"""Static figures of lesson 08 (seaborn): cost of a training step, loss by kind of line, learning rates."""
+"""Static figures of lesson 09 (seaborn): cost of a training step, loss by kind of line, learning rates."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Lesson 08's live loss plot: one figure, its lines updated in place while a model trains."""
+"""Lesson 09's live loss plot: one figure, its lines updated in place while a model trains."""
 
 from __future__ import annotations
 

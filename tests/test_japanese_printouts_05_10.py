@@ -1,4 +1,4 @@
-"""Lessons 05–09 in Japanese: what their code cells print, and the labels they hand to figures.
+"""Lessons 05–10 in Japanese: what their code cells print, and the labels they hand to figures.
 
 The cells print with ``printouts.say("lessonNN.key", ...)``, the tables of lessons 05 and 07 with their
 printers in ``llmlab.ui.printouts``, and they name runs, models and kinds of word through ``printouts``'
@@ -30,7 +30,7 @@ from screen_text import english_words, figure_texts, sample_values
 
 pytestmark = pytest.mark.usefixtures("japanese")  # every test runs in Japanese (tests/conftest.py)
 
-LESSONS = ("lesson05.", "lesson06.", "lesson07.", "lesson08.", "lesson09.", "printouts.")
+LESSONS = ("lesson05.", "lesson06.", "lesson07.", "lesson08.", "lesson09.", "lesson10.", "printouts.")
 # Shown in a Japanese printout on purpose: Python's own values, a function's name, a unit, the play's speaker,
 # a token's name (<unk>), a tensor attribute (.weight) and torch.allclose's tolerances (rtol, atol).
 KEPT = {"True", "False", "tensor", "generate", "MB", "ROMEO", "unk", "weight", "rtol", "atol"}
@@ -42,7 +42,7 @@ def english(texts) -> list[str]:
             if (words := [word for word in english_words(text) if word not in KEPT])]
 
 
-def test_every_printout_of_lessons_05_to_09_is_japanese(capsys):
+def test_every_printout_of_lessons_05_to_10_is_japanese(capsys):
     keys = [key for key in CATALOGUES["ja"] if key.startswith(LESSONS)]
     assert len(keys) > 150  # every lesson's printouts and names
     for key in keys:
@@ -62,7 +62,7 @@ def test_the_name_functions_answer_in_japanese():
     assert not english(names)
 
 
-def test_the_tables_of_lessons_05_and_07_are_japanese(capsys):
+def test_the_tables_of_lessons_05_and_08_are_japanese(capsys):
     model, _, _ = load_shipped_model()
     heads = lambda: torch.rand(model.config.n_layers, model.config.n_heads)  # noqa: E731
     ablation_table(AblationEffects({task: 0.5 for task in TASKS},

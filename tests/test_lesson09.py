@@ -1,4 +1,4 @@
-"""Lesson 08's engine, widget, figures and exercises: training cost, weight changes, loss by kind."""
+"""Lesson 09's engine, widget, figures and exercises: training cost, weight changes, loss by kind."""
 
 from __future__ import annotations
 
@@ -270,7 +270,7 @@ def test_section_2_s_ratios_hold_with_two_busy_programs_beside_the_cell():
 
     from llmlab.paths import REPO_ROOT
 
-    notebook = nbformat.read(REPO_ROOT / "notebooks" / "08_training.ipynb", as_version=4)
+    notebook = nbformat.read(REPO_ROOT / "notebooks" / "09_training.ipynb", as_version=4)
     setup, timing = (notebook.cells[i].source for i in (1, 10))
     assert "time_training_step(" in timing
     setup = "\n".join(line for line in setup.splitlines() if not line.startswith("%"))
@@ -323,6 +323,6 @@ def test_the_notebook_runs_the_short_shakespeare_run_by_default():
 
     from llmlab.paths import REPO_ROOT
 
-    notebook = nbformat.read(REPO_ROOT / "notebooks" / "08_training.ipynb", as_version=4)
+    notebook = nbformat.read(REPO_ROOT / "notebooks" / "09_training.ipynb", as_version=4)
     flags = [line for cell in notebook.cells for line in cell.source.splitlines() if line.startswith("TRAIN_FULL =")]
     assert len(flags) == 1 and flags[0].startswith("TRAIN_FULL = False")
