@@ -103,14 +103,14 @@ test: $(WHEELHOUSE)/.complete ## run every test, the notebooks, the browser and 
 # The browser tests and two lessons while two busy loops hold both cores, as on a busy laptop, classroom
 # server or CI host: the browser tests' limits stretch with the load (tests/browser/harness.py). The trap
 # ends both loops however the run ends.
-BUSY_LESSONS := "tests/test_notebooks.py::test_notebook_runs_top_to_bottom[00_start_here.ipynb]" \
-	"tests/test_notebooks.py::test_notebook_runs_top_to_bottom[05_attention.ipynb]"
+BUSY_LESSONS := "tests/lessons/test_notebooks.py::test_notebook_runs_top_to_bottom[00_start_here.ipynb]" \
+	"tests/lessons/test_notebooks.py::test_notebook_runs_top_to_bottom[05_attention.ipynb]"
 test-busy: $(STAMP) ## the browser tests and lessons 00 and 05 while two CPU-bound loops hold both cores
 	$(MAKE) --no-print-directory chromium
 	$(VENV_PY) -c "while True: pass" & first=$$!; $(VENV_PY) -c "while True: pass" & second=$$!; \
 	trap 'kill $$first $$second 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 LLMLAB_REQUIRE_BROWSER=1 $(VENV_PY) -m pytest -ra -n 2 \
-		tests/test_browser*.py $(BUSY_LESSONS)
+		tests/browser/test_browser*.py $(BUSY_LESSONS)
 
 # While working: every test that is not slow, a notebook run or a browser test (most of them), on the same
 # two workers; then ruff's rules (pyproject.toml). CI runs `make test`, which runs these tests too.

@@ -3,9 +3,9 @@ bad-input cases run.
 
 `make test` runs `pytest -n 2`. Instead of xdist's test-by-test distribution, the workers are handed
 whole work units (``work_unit``), in the order collected; a unit's tests run on one worker, in order:
-- the English lessons of tests/test_notebooks.py, then tests/test_site.py, which reuses their runs
-  (build/executed/); and likewise the Japanese lessons, then tests/test_site_ja.py;
-- the browser tests (tests/test_browser*.py): one JupyterLab in chromium at a time;
+- the English lessons of tests/lessons/test_notebooks.py, then tests/setup/test_site.py, which reuses their runs
+  (build/executed/); and likewise the Japanese lessons, then tests/setup/test_site_ja.py;
+- the browser tests (tests/browser/test_browser*.py): one JupyterLab in chromium at a time;
 - every other test with the rest of its module, so that a module's fixtures are built once.
 The long units are collected first and the quick tests last: they fill the gaps at the end.
 (xdist's own ``--dist loadgroup`` cannot do this with pytest 9.2: it no longer groups at all.)
@@ -29,8 +29,8 @@ EXECUTED_LESSONS = "English lessons, then the site"
 JAPANESE_LESSONS = "Japanese lessons, then their site"
 BROWSER = "browser tests"
 # The longest work units (each a minute or more on 2 cores), longest first.
-LONG_UNITS = (EXECUTED_LESSONS, JAPANESE_LESSONS, BROWSER, "tests/test_offline_install.py",
-              "tests/test_classroom_hub.py")
+LONG_UNITS = (EXECUTED_LESSONS, JAPANESE_LESSONS, BROWSER, "tests/setup/test_offline_install.py",
+              "tests/setup/test_classroom_hub.py")
 SLOW_MARKS = ("slow", "notebooks")
 
 CASES_FROM_WORKERS: Counter[str] = Counter()  # bad-input cases that the xdist workers ran

@@ -1,5 +1,5 @@
 """What a widget or a figure shows a learner, as text, and the English words in it: the scan of the Japanese
-display and printout tests (tests/test_japanese_display.py, tests/test_japanese_printouts_*.py).
+display and printout tests (tests/languages/test_japanese_display.py, tests/languages/test_japanese_printouts_*.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Executed copies of the lessons in build/executed/ (the Japanese ones in build/executed/ja/), made once
 and reused while the lesson is unchanged.
 
-tests/test_notebooks.py saves the copies it executes here, so `make site` after `make test` (or the
+tests/lessons/test_notebooks.py saves the copies it executes here, so `make site` after `make test` (or the
 site tests after the notebook tests) does not run the lessons a second time.
 """
 

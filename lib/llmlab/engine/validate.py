@@ -391,12 +391,23 @@ def check_instance(value: object, expected: type, name: str, maker: str) -> obje
     return value
 
 
-def check_trace(trace: object, function: str) -> Trace:
-    """``trace`` if it is a Trace (what ``model.run_with_trace`` or ``model.trace_batch`` records)."""
-    from llmlab.engine.trace import Trace
+def check_trace(trace: object, function: str, model: object = None) -> Trace:
+    """``trace`` if it is a Trace (what ``model.run_with_trace`` or ``model.trace_batch`` records).
+
+    Given ``model`` (a GPT), the trace must also be of one sequence (no batch axis), by a model of its shape:
+    every activation that model records, with its widths (d_model, heads, d_mlp).
+    """
+    from llmlab.engine.trace import Trace, activation_names
 
     if not isinstance(trace, Trace):
         raise LlmlabTypeError(msg("validate.not_a_trace", function=function, kind=kind_of(trace)))
+    if model is not None:
+        config = check_model(model, function).config
+        widths = {"embed": (-1, config.d_model), "blocks.0.attn.q": (-3, config.n_heads),
+                  "blocks.0.mlp.pre": (-1, config.d_mlp)}
+        if set(trace.names()) != set(activation_names(config)) or trace["embed"].dim() != 2 or any(
+                trace[name].shape[axis] != width for name, (axis, width) in widths.items()):
+            raise LlmlabError(msg("validate.trace_of_another_model", function=function))
     return trace
 
 

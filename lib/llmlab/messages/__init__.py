@@ -3,7 +3,7 @@
 ``msg("key", name=value)`` fills in the current language's ``str.format`` template. The catalogues
 live in ``en/`` and ``ja/``, in the same files (``merge.PARTS``: the engine and toy world, one file per
 lesson with its study modules, printouts and exercises, the checker, shared words, widgets, plots) with
-exactly the same keys and placeholders, one key per English text (tests/test_messages.py). Each Japanese
+exactly the same keys and placeholders, one key per English text (tests/languages/test_messages.py). Each Japanese
 entry records the English it translates in ``ja/SOURCES``; ``python -m llmlab.messages.stale`` lists the
 translations whose English has changed since (see that module). ``set_language("ja")`` switches
 every message shown from then on; the environment variable ``LLMLAB_LANG`` chooses the language a

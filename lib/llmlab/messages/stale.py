@@ -3,10 +3,10 @@
 Every Japanese text records which English text it translates, as a short hash of that English:
 catalogue entries in ``ja/SOURCES`` (one ``hash  key`` line per key), the Japanese lessons' markdown cells
 in their metadata (``"llmlab": {"translates": hash}``; code cells are the English code itself, checked by
-tests/test_japanese_parity.py). When an English text changes, its hash no longer matches and the
+tests/languages/test_japanese_parity.py). When an English text changes, its hash no longer matches and the
 Japanese is *stale* until a translator has updated it and recorded the new hash (as gettext marks such
 entries "fuzzy").
-tests/test_messages.py and tests/test_japanese_parity.py fail while anything is stale.
+tests/languages/test_messages.py and tests/languages/test_japanese_parity.py fail while anything is stale.
 
     python -m llmlab.messages.stale                         # list what is stale, new or gone
     python -m llmlab.messages.stale --record KEY ...        # after updating the Japanese of these keys
@@ -74,7 +74,7 @@ def stale_cells() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"stale": [], "new": []}
     for english_path in sorted(NOTEBOOKS.glob("*.ipynb")):
         japanese_path = NOTEBOOKS / "ja" / english_path.name
-        if not japanese_path.exists():  # a missing twin is tests/test_japanese_parity.py's to report
+        if not japanese_path.exists():  # a missing twin is tests/languages/test_japanese_parity.py's to report
             continue
         for index, (english, japanese) in enumerate(zip(_cells(english_path), _cells(japanese_path))):
             if english["cell_type"] == japanese["cell_type"] == "markdown":

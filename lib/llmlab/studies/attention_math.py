@@ -194,7 +194,7 @@ def recompute_values(model: GPT, trace: Trace, block: int) -> torch.Tensor:
 
     Returns (heads, T, d_head), to compare with ``trace["blocks.{block}.attn.v"]``.
     """
-    model, trace = check_model(model, "recompute_values"), check_trace(trace, "recompute_values")
+    model, trace = check_model(model, "recompute_values"), check_trace(trace, "recompute_values", model)
     block = check_block(model, block)
     attn = model.blocks[block].attn
     h = trace[f"blocks.{block}.ln_attn"]  # (T, d_model)
@@ -206,7 +206,7 @@ def heads_through_W_O(model: GPT, trace: Trace, block: int) -> torch.Tensor:
 
     Compare with ``trace["blocks.{block}.attn.out"]``.
     """
-    model, trace = check_model(model, "heads_through_W_O"), check_trace(trace, "heads_through_W_O")
+    model, trace = check_model(model, "heads_through_W_O"), check_trace(trace, "heads_through_W_O", model)
     block = check_block(model, block)
     attn = model.blocks[block].attn
     z = trace[f"blocks.{block}.attn.z"]  # (heads, T, d_head)
@@ -228,7 +228,7 @@ def head_projection(model: GPT, trace: Trace, block: int, head: int, part: str) 
     """
     if not isinstance(part, str) or part not in ("q", "k", "v"):
         raise LlmlabError(msg("attention_math.bad_part", part=part))
-    model, trace = check_model(model, "head_projection"), check_trace(trace, "head_projection")
+    model, trace = check_model(model, "head_projection"), check_trace(trace, "head_projection", model)
     block = check_block(model, block)
     attn = model.blocks[block].attn
     linear = getattr(attn, "W_" + part.upper())

@@ -254,7 +254,7 @@ def word_ids(tokenizer: Tokenizer, words: Iterable[str]) -> list[int]:
 
 def words_of_kind(tokenizer: Tokenizer, kinds: dict[str, str], kind: str) -> list[str]:
     """The words of ``kinds`` (word → kind) that have kind ``kind`` and are one token, in id order."""
-    tokenizer, found = check_tokenizer(tokenizer, "words_of_kind"), []
+    tokenizer, kind, found = check_tokenizer(tokenizer, "words_of_kind"), text(kind, "kind"), []
     for word, word_kind in mapping(kinds, "kinds").items():
         if word_kind == kind and text(word, "word").strip():
             encoded = tokenizer.encode(word)

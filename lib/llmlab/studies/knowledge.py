@@ -91,7 +91,7 @@ def ablation(part: Part, how: str, means: dict[str, torch.Tensor] | None = None)
         raise LlmlabTypeError(msg("knowledge.not_a_part", kind=kind_of(part)))
     if how == "zero":
         return {part.activation: zero(head=part.head)}
-    if how == "mean" and means is not None:
+    if how == "mean" and isinstance(means, dict) and part.activation in means:
         return {part.activation: mean(means[part.activation], head=part.head)}
     raise LlmlabError(msg("knowledge.bad_ablation", how=how, valid=", ".join(ABLATIONS)))
 

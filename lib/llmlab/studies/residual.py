@@ -63,7 +63,7 @@ def open_block(model: GPT, trace: Trace, block: int) -> dict[str, torch.Tensor]:
     Keys are the names of :data:`BLOCK_STEPS` (``"attn.q"``, ``"mlp.post"``, ...), shapes as in
     the trace of one sequence; compare with ``trace[f"blocks.{block}.{step}"]``.
     """
-    model, trace = check_model(model, "open_block"), check_trace(trace, "open_block")
+    model, trace = check_model(model, "open_block"), check_trace(trace, "open_block", model)
     block = check_block(model, block)
     layer = model.blocks[block]
     attn = layer.attn
@@ -116,7 +116,7 @@ def sum_of_parts(parts: dict[str, torch.Tensor]) -> torch.Tensor:
 def qkv_from_hidden_state(model: GPT, trace: Trace, block: int) -> dict[str, torch.Tensor]:
     """``block``'s q, k, v (heads, T, d_head) computed from the hidden state the previous block left
     (the embeddings for block 0): its own LayerNorm, then its own W_Q, W_K, W_V and biases."""
-    model, trace = check_model(model, "qkv_from_hidden_state"), check_trace(trace, "qkv_from_hidden_state")
+    model, trace = check_model(model, "qkv_from_hidden_state"), check_trace(trace, "qkv_from_hidden_state", model)
     block = check_block(model, block)
     layer = model.blocks[block]
     h = hidden_state(model, _recorded(trace, residual_name(block)), msg("residual.traced_hidden_state"))

@@ -133,6 +133,10 @@ MESSAGES: dict[str, str] = {
         "This tokenizer has {tokenizer} tokens but the model reads {model}: they do not belong together."
     ),
     "validate.not_a_trace": "{function} needs a trace (from model.run_with_trace(ids)[1]), not {kind}.",
+    "validate.trace_of_another_model": (
+        "{function} needs the trace of one sequence by this very model: this one was recorded for a batch or by"
+        " a model of another shape (run model.run_with_trace(ids) with the model you pass)."
+    ),
     "validate.not_lines": "{name} must be a list of texts (str), not {value} ({kind}).",
     "validate.no_lines": "{name} holds no lines: give at least one.",
     "validate.bad_block": "This model has blocks 0 to {high}; there is no block {value}.",

@@ -143,6 +143,10 @@ MESSAGES: dict[str, str] = {
         "このトークナイザーのトークンは{tokenizer}個ですが、モデルが読むのは{model}個です。この二つは組になっていません。"
     ),
     "validate.not_a_trace": "{function} にはトレース（model.run_with_trace(ids)[1] で得たもの）が必要です。{kind} は使えません。",
+    "validate.trace_of_another_model": (
+        "{function} には、渡したモデル自身が一つの系列について記録したトレースが必要です。このトレースはバッチについて、"
+        "または形の違うモデルが記録したものです（渡すモデルで model.run_with_trace(ids) を実行してください）。"
+    ),
     "validate.not_lines": "{name} はテキスト（str）のリストにしてください。{value}（{kind}）は使えません。",
     "validate.no_lines": "{name} に行がありません。少なくとも1行を渡してください。",
     "validate.bad_block": "このモデルのブロックは0から{high}までです。ブロック {value} はありません。",

@@ -30,7 +30,7 @@ SCALED_SCORE = SCORE_DOT / math.sqrt(len(SCORE_Q))
 
 GPT2 = PUBLISHED_CONFIGS["GPT-2 small"]
 
-# Measured by lesson 05 on the shipped model (tests/test_lesson05.py re-measures them):
+# Measured by lesson 05 on the shipped model (tests/lessons/test_lesson05.py re-measures them):
 AGREEMENT_HEADS = ((1, 0), (1, 1), (0, 3))  # the three heads whose removal lowers the number share most
 HIDDEN_AGREEMENT_HEAD = (0, 3)  # ...of which this one hardly looks at the subject noun
 

@@ -24,7 +24,7 @@ from llmlab.engine.trace import Trace
 from llmlab.ui.widgets.base import ModelPanel
 
 TOP_K = 3
-# Narrow enough for an 848-px output (tests/test_widget_fit.py): each guess cell holds the best guess on its
+# Narrow enough for an 848-px output (tests/ui/test_widget_fit.py): each guess cell holds the best guess on its
 # first line, the next ones smaller below it; the line height is the table's own, not the widget's 28 px.
 TABLE_STYLE = "border-collapse:collapse;font-size:12px;line-height:1.3"
 CELL_STYLE = "padding:2px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;white-space:nowrap"

@@ -26,7 +26,7 @@ from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import CharTokenizer
 from llmlab.engine.training import History, TrainConfig, TrainingDiverged, train
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 TEXT = "the quick brown fox jumps over the lazy dog. " * 20
 TOKENIZER = CharTokenizer.from_text(TEXT)
 

@@ -1,5 +1,5 @@
 """`make site`'s Japanese pages (build/site/ja/) work with no network, as the English ones do
-(tests/test_site.py), and draw their Japanese with a Japanese font: no empty boxes.
+(tests/setup/test_site.py), and draw their Japanese with a Japanese font: no empty boxes.
 
 Reuses the Japanese lessons the notebook tests just executed (build/executed/ja/); lessons not run yet are
 executed here. Under `make test`'s pytest-xdist workers this module runs after those lessons, on the same

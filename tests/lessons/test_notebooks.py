@@ -85,4 +85,4 @@ def test_notebook_runs_top_to_bottom(path: Path, this_python_kernel: None) -> No
         client.set_widgets_metadata()
     if failure:
         pytest.fail(failure, pytrace=False)
-    save_executed(path, nb, source_sha)  # `make site` and tests/test_site*.py reuse this run
+    save_executed(path, nb, source_sha)  # `make site` and tests/setup/test_site*.py reuse this run

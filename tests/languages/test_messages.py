@@ -24,7 +24,7 @@ from llmlab.messages.merge import PARTS
 from llmlab.messages import CATALOGUES, LANGUAGES, en, ja, msg
 from llmlab.messages.stale import stale_keys
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LIB = ROOT / "lib" / "llmlab"
 # the GPT machinery and the toy world below it: no lesson, exercise, widget or plot code, no widgets.* or plots.* keys
 ENGINE_MODULES = tuple(sorted(
@@ -142,7 +142,7 @@ def test_every_key_is_used():
 
 @pytest.mark.parametrize("module", ENGINE_MODULES)
 def test_the_engine_uses_engine_keys(module):
-    """(Imports are the layer test's: tests/test_layers.py.)"""
+    """(Imports are the layer test's: tests/engine/test_layers.py.)"""
     text = (LIB / (module.replace(".", "/") + ".py")).read_text()
     assert not re.search(r"""["'](widgets|plots)\.""", text), f"{module}.py names a widgets.* or plots.* key"
     assert keys_used(text) <= set(en.PARTS["engine"]), sorted(keys_used(text) - set(en.PARTS["engine"]))

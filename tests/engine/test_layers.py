@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LIB = ROOT / "lib" / "llmlab"
 LAYERS = ("", "engine", "toy", "studies", "ui")  # "" is the package root: errors, paths, messages
 

@@ -1,4 +1,4 @@
-"""The static site's pages, built from small notebooks (fast; tests/test_site.py and tests/test_site_ja.py
+"""The static site's pages, built from small notebooks (fast; tests/setup/test_site.py and tests/setup/test_site_ja.py
 build the whole site): a training progress bar is captioned as one, an explorer as an explorer, in the
 lesson's language, and each page has its lesson's title, its language and a link to its twin."""
 

@@ -1,6 +1,6 @@
 """`make site` works with no network: every English page opens in chromium with every request that is not
 for a file (file://, or a data: URL inside the page) failed, shows its figures, logs no console error, is
-titled with its lesson's title and links to its Japanese twin (tests/test_site_ja.py: the Japanese pages).
+titled with its lesson's title and links to its Japanese twin (tests/setup/test_site_ja.py: the Japanese pages).
 
 Builds the English pages of build/site/ with scripts/build_site.py, reusing the lessons the notebook tests
 just executed (build/executed/); lessons not run yet are executed here. Under `make test`'s pytest-xdist

@@ -43,7 +43,7 @@ from llmlab.ui import checks
 from llmlab.ui.widgets.tokens import TokenizerPlayground
 from llmlab.ui.widgets.training import LiveLossPlot
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_on_text.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_on_text.py"
 TEXT = "It was the best of times, it was the worst of times.\n" * 40
 TOKENIZER = CharTokenizer.from_text(TEXT)
 

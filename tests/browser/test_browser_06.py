@@ -3,7 +3,7 @@
 Opens a fresh copy of lesson 06, runs every cell (the two short training runs included), waits for
 the exercises' output, moves the next-token explorer's temperature slider and compares the widget's
 pixels before and after. Screenshots are kept in build/browser/. Needs Debian's chromium, like
-tests/test_browser.py.
+tests/browser/test_browser.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The classroom hub's lesson copies (llmlab.lesson_copies with newer_beside, as the hub's copy_lessons calls
 it): a fix of a master lesson reaches every learner who has not edited their copy, and a learner who has
 keeps their copy and finds the fixed lesson beside it, which never writes over anything. make lab's side
-of the same function is tests/test_my_lessons.py."""
+of the same function is tests/setup/test_my_lessons.py."""
 
 from __future__ import annotations
 

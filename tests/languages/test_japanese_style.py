@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 STYLE = ROOT / "docs" / "style.ja.md"
 NOTEBOOKS = sorted((ROOT / "notebooks" / "ja").glob("*.ipynb"))
 CATALOGUE = ROOT / "lib" / "llmlab" / "messages" / "ja"

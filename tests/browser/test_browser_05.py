@@ -2,7 +2,7 @@
 
 Opens a fresh copy of lesson 05, runs every cell, waits for the last cell's output, moves the
 query widget's x slider and compares the widget's pixels before and after. Screenshots are kept
-in build/browser/. Needs Debian's chromium, like tests/test_browser.py.
+in build/browser/. Needs Debian's chromium, like tests/browser/test_browser.py.
 """
 
 from __future__ import annotations

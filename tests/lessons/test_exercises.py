@@ -242,7 +242,7 @@ def test_the_hidden_head_is_not_named_in_the_lesson_above_its_exercise():
     import json
     from pathlib import Path
 
-    notebooks = Path(__file__).resolve().parent.parent / "notebooks"
+    notebooks = Path(__file__).resolve().parents[2] / "notebooks"
     for path, names in ((notebooks / "05_attention.ipynb", ("block 0's head 3", "block 0, head 3")),
                         (notebooks / "ja" / "05_attention.ipynb", ("ブロック0のヘッド3", "ブロック 0、ヘッド 3"))):
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]

@@ -407,7 +407,7 @@ def test_neuron_probe_and_its_controls(shipped, data):
     (lambda m, t, d, a: knowledge_table(m, d, [[1, 2, 500]], "too big"), "0 and 92|92"),
     (lambda m, t, d, a: losses_by_kind(m, d, edits="zero"), "edits"),
     (lambda m, t, d, a: residual_parts(t, 0), "at least 1"),
-    (lambda m, t, d, a: open_block(m, m.trace_batch(torch.tensor([[2, 3]]))[1], 0), "2 axes"),
+    (lambda m, t, d, a: open_block(m, m.trace_batch(torch.tensor([[2, 3]]))[1], 0), "one sequence"),
     (lambda m, t, d, a: part(m, "mlp", 3), "blocks 0 to 2"),
     (lambda m, t, d, a: part(m, "head", 0, 4), "heads 0 to 3"),
     (lambda m, t, d, a: part(m, "mlp", 0, 1), "head="),
