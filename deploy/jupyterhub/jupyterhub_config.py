@@ -33,7 +33,6 @@ import pwd
 import stat
 import subprocess
 import sys
-import traceback
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
@@ -186,24 +185,18 @@ def add_system_user(name: str, home: Path) -> None:
     home.chmod(0o700)
 
 
-def run_as(user: str, work, spawner) -> None:
-    """``work(spawner)`` in a child process running as ``user``: what it writes in a home, a link the learner
-    made there cannot redirect to a root-owned file."""
-    preexec = set_user_setuid(user)
-    child = os.fork()
-    if child == 0:
-        status = 1
-        try:
-            preexec()
-            work(spawner)
-            status = 0
-        except BaseException:  # the child must never return into the hub
-            traceback.print_exc()
-        finally:
-            os._exit(status)
-    _, status = os.waitpid(child, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"preparing {spawner.user.name}'s home failed (see the log above)")
+def hand_out_as(user: str, home: Path) -> None:
+    """The lessons handed out into ``home``/llmlab by a fresh Python running as ``user`` (fork and exec, never a
+    bare fork of the threaded hub): what it writes in a home, a link the learner made there cannot redirect to a
+    root-owned file. Its environment holds nothing of the hub's."""
+    entry = pwd.getpwnam(user)
+    script = ("import sys; from pathlib import Path; from llmlab.lesson_copies import hand_out; "
+              "hand_out(Path(sys.argv[1]), Path(sys.argv[2]), newer_beside=True)")
+    done = subprocess.run([sys.executable, "-c", script, str(LESSONS), str(home / "llmlab")],
+                          user=entry.pw_uid, group=entry.pw_gid, extra_groups=[], umask=0o077, cwd=home,
+                          env={"HOME": str(home), "PATH": os.defpath}, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"handing out the lessons to {user} failed: {done.stderr[-2000:]}")
 
 
 # Each learner: a home folder of their own with a copy of the lessons, a server from this .venv.
@@ -224,20 +217,17 @@ c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 
 
-def copy_lessons(spawner) -> None:
-    """Put the lessons in the learner's home (llmlab/, the Japanese edition in llmlab/ja/) at each start of
-    their server: a missing lesson is copied, one they have not edited follows a fix of its master; one they
-    edited is kept, with the fixed lesson beside it (NN_name.new.ipynb). See llmlab.lesson_copies."""
-    hand_out(LESSONS, HOMES / spawner.user.name / "llmlab", newer_beside=True)
-
-
 def prepare_home(spawner) -> None:
-    """As root: the learner's system user and home first, then their lessons, copied as them."""
+    """The lessons in the learner's home (llmlab/, the Japanese edition in llmlab/ja/) at each start of their
+    server: a missing lesson is copied, one they have not edited follows a fix of its master; one they edited is
+    kept, with the fixed lesson beside it (NN_name.new.ipynb). See llmlab.lesson_copies. As root: the learner's
+    system user and home first, then their lessons, copied as them."""
+    home = HOMES / spawner.user.name
     if AS_ROOT:
-        add_system_user(spawner.system_user, HOMES / spawner.user.name)
-        run_as(spawner.system_user, copy_lessons, spawner)
+        add_system_user(spawner.system_user, home)
+        hand_out_as(spawner.system_user, home)
     else:
-        copy_lessons(spawner)
+        hand_out(LESSONS, home / "llmlab", newer_beside=True)
 
 
 c.Spawner.pre_spawn_hook = prepare_home

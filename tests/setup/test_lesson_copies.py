@@ -1,4 +1,4 @@
-"""The classroom hub's lesson copies (llmlab.lesson_copies with newer_beside, as the hub's copy_lessons calls
+"""The classroom hub's lesson copies (llmlab.lesson_copies with newer_beside, as the hub's prepare_home calls
 it): a fix of a master lesson reaches every learner who has not edited their copy, and a learner who has
 keeps their copy and finds the fixed lesson beside it, which never writes over anything. make lab's side
 of the same function is tests/setup/test_my_lessons.py."""

@@ -24,6 +24,7 @@ from llmlab.paths import REPO_ROOT
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
 from build_site import LESSON_DIRS, TO_OTHER, build  # noqa: E402
+from site_builder.executed import executed_copy  # noqa: E402
 from site_builder.render import lesson_title  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -68,13 +69,22 @@ def offline_page(profile: Path) -> Iterator[tuple[Page, list[str], list[str]]]:
         yield page, blocked, errors
 
 
+DRAWN = ("image/png", "application/vnd.jupyter.widget-view+json")  # an output the page shows as a figure
+
+
+def draws(lesson: Path) -> bool:
+    """True if the executed lesson (build/executed/, written by the build) has an output shown as a figure."""
+    cells = nbformat.read(executed_copy(lesson), as_version=4).cells
+    return any(kind in output.get("data", {}) for cell in cells for output in cell.get("outputs", []) for kind in DRAWN)
+
+
 def check_lesson_page(page: Page, path: Path, language: str) -> None:
-    """``path`` is open in ``page``: its figures loaded, it has its lesson's title, and its links."""
+    """``path`` is open in ``page``: its figures loaded (one at least where the lesson draws), its title, its links."""
+    lesson = LESSON_DIRS[language] / f"{path.stem}.ipynb"
     images = page.locator("img")
-    assert images.count() > 0, f"{path.name} shows no figure"
+    assert (images.count() > 0) == draws(lesson), f"{path.name}: {images.count()} figures shown"
     broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).length")
     assert broken == 0, f"{path.name}: {broken} figures did not load"
-    lesson = LESSON_DIRS[language] / f"{path.stem}.ipynb"
     assert page.title() == f"{lesson_title(nbformat.read(lesson, as_version=4), '')} · llmlab"
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("nav.llmlab-nav a[href='index.html']").count() == 1
