@@ -1,6 +1,6 @@
 """Every widget of every lesson fits JupyterLab's output area at 1280×900 with the file browser open (848 px).
 
-Two checks, both without starting JupyterLab (running all ten lessons in a browser is too slow for this):
+Two checks, both without starting JupyterLab (running every lesson in a browser is too slow for this):
 - in the kernel, each widget's figure is at most 840 px wide (its pixel size: the page shows it unscaled);
 - in Debian's chromium, the HTML of each widget (tables, captions, chips, messages), and lesson 03's token
   chips, laid out in an 848-px column in JupyterLab's font sizes, is no wider than the column.
