@@ -57,7 +57,7 @@ def main() -> None:
     try:
         save_checkpoint(out, model, tokenizer, metadata, overwrite=args.overwrite)
     except CheckpointError as error:  # the folder vanished or the disk filled up while training
-        fallback = Path(tempfile.gettempdir()) / f"llmlab_model_{time.strftime('%Y%m%d_%H%M%S')}.pt"
+        fallback = Path(tempfile.gettempdir()) / f"llmlab_model_{time.strftime('%Y%m%d_%H%M%S')}_{os.getpid()}.pt"
         save_checkpoint(fallback, model, tokenizer, metadata)
         print(msg("own_text.saved_elsewhere", path=out, error=error, fallback=fallback))
         out = fallback

@@ -192,7 +192,8 @@ def hand_out_as(user: str, home: Path) -> None:
     entry = pwd.getpwnam(user)
     script = ("import sys; from pathlib import Path; from llmlab.lesson_copies import hand_out; "
               "hand_out(Path(sys.argv[1]), Path(sys.argv[2]), newer_beside=True)")
-    done = subprocess.run([sys.executable, "-c", script, str(LESSONS), str(home / "llmlab")],
+    # -I (isolated): the home (the working folder) is not on sys.path, so its llmlab/ of lessons is never imported
+    done = subprocess.run([sys.executable, "-I", "-c", script, str(LESSONS), str(home / "llmlab")],
                           user=entry.pw_uid, group=entry.pw_gid, extra_groups=[], umask=0o077, cwd=home,
                           env={"HOME": str(home), "PATH": os.defpath}, capture_output=True, text=True)
     if done.returncode != 0:

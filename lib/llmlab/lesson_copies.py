@@ -74,12 +74,13 @@ def bring_up_to_date(lesson: Path, copy: Path, lesson_digest: str | None, handed
     return "edited"
 
 
-def hand_out(lessons: Path, copies: Path, newer_beside: bool = False) -> Report:
+def hand_out(lessons: str | Path, copies: str | Path, newer_beside: bool = False) -> Report:
     """Copy every lesson of ``lessons`` (and ``lessons``/ja) that ``copies`` lacks; refresh each copy the
     learner has not edited. An edited copy whose lesson changed since it was handed out is kept and reported;
     with ``newer_beside`` the changed lesson is also put beside it (``newer_name``), itself a copy that
     follows its lesson while unedited. A file the learner edited or made is never written.
     """
+    lessons, copies = Path(lessons), Path(copies)
     record_path = copies / RECORD_NAME
     try:
         record: dict[str, str] = json.loads(record_path.read_text(encoding="utf-8"))

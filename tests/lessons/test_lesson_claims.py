@@ -357,7 +357,7 @@ def test_05_the_by_hand_experiment_at_d_head_64_saturates_without_the_scale():
     assert (f"{sharp.max_weight_unscaled[0]:.2f}", f"{sharp.max_weight_scaled[0]:.2f}") == ("0.82", "0.17")
 
 
-# --- issue 18: the numbers lessons 10–10's corrected sentences rely on ---
+# --- issue 18: the numbers lessons 09 and 10's corrected sentences rely on ---
 
 
 def test_09_the_validation_lines_are_not_all_unseen(corpus, trained_on):
@@ -435,7 +435,7 @@ def test_08_98_of_the_200_fact_questions_are_training_lines_and_the_unseen_are_a
     for seen in (True, False):
         group = [line for line in fact_lines_08 if (line in trained_on) == seen]
         right[seen] = fact_answers_right(model, kind_targets(group, tokenizer, model.config.context_length))
-    assert right == {True: (90, 98), False: (95, 102)}  # §4: "98 of these 200", "the 102 it never saw"
+    assert right == {True: (90, 98), False: (95, 102)}  # 08 §1: "98 of these 200", "the 102 it never saw"
     assert f"{95 / 102:.3f}" == "0.931" and f"{90 / 98:.3f}" == "0.918"  # "0.931 against 0.918"
 
 
@@ -482,7 +482,7 @@ def test_08_block_1_s_head_3_reads_the_names_but_matters_little_and_weights_alon
 
     model, tokenizer = shipped
     without = accuracy_without_each_head(model, tokenizer, fact_lines_08)
-    assert [f"{v:.3f}" for v in without[1].tolist()] == ["0.715", "0.685", "0.900", "0.845"]  # §5's numbers
+    assert [f"{v:.3f}" for v in without[1].tolist()] == ["0.715", "0.685", "0.900", "0.845"]  # 08 §2's numbers
     seen = mention_attention(model, tokenizer, fact_lines_08).from_colour[1]  # (heads, targets)
     first, asked = seen[:, TARGETS.index("first_name")], seen[:, TARGETS.index("question_name")]
     assert [f"{float(first[h]):.2f}" for h in (3, 1)] == ["0.46", "0.40"]  # "as much as head 1"

@@ -117,6 +117,16 @@ def test_a_batch_too_big_for_memory_is_refused_before_allocating():
         train(model, stream, x, x, TrainConfig(steps=1, batch_size=10**9, warmup_steps=0), progress=False)
 
 
+def test_a_network_too_big_for_memory_is_refused_before_allocating():
+    from llmlab.studies.neurons import build_mlp
+
+    with pytest.raises(LlmlabError, match="too big to build"):
+        build_mlp([100_000, 100_000])
+    with pytest.raises(LlmlabError) as refused:  # the bad sizes are shown, not all repeated
+        build_mlp([0] * 100_000)
+    assert len(str(refused.value)) < 300
+
+
 def test_error_messages_cap_the_lists_they_repeat(shipped):
     model, _ = shipped
     with pytest.raises(LlmlabError) as refused:

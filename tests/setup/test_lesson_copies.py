@@ -93,3 +93,8 @@ def test_a_deleted_lesson_comes_back_at_the_next_start(folders) -> None:
     hand_out(lessons, home, newer_beside=True)
     (home / "ja" / "05_attention.ipynb").unlink()
     assert hand_out(lessons, home, newer_beside=True).copied == ["ja/05_attention.ipynb"]
+
+
+def test_the_folders_may_be_given_as_text(folders) -> None:
+    lessons, home = folders
+    assert hand_out(str(lessons), str(home)).copied == ["00_start.ipynb", "05_attention.ipynb", "ja/05_attention.ipynb"]

@@ -124,3 +124,13 @@ def test_save_writes_png_and_svg(tmp_path: Path, word_model):
     explorer = AttentionExplorer(word_model, WORDS)
     paths = explorer.save(tmp_path)
     assert [p.suffix for p in paths] == [".png", ".svg"] and all(p.stat().st_size > 0 for p in paths)
+
+
+def test_save_never_replaces_a_file_it_did_not_write(tmp_path: Path, word_model):
+    mine = tmp_path / "attention.png"
+    mine.write_bytes(b"the learner's picture")
+    explorer = AttentionExplorer(word_model, WORDS)
+    paths = explorer.save(tmp_path)
+    assert mine.read_bytes() == b"the learner's picture"
+    assert [p.name for p in paths] == ["attention-2.png", "attention-2.svg"]
+    assert explorer.save(tmp_path) == paths  # its own files it may replace

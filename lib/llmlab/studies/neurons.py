@@ -15,7 +15,9 @@ from torch import nn
 
 from llmlab.messages import msg
 from llmlab.engine.validate import (LlmlabError, boolean, check_module, check_seed, float_tensor, integer, number_list,
-                                    real, whole_numbers)
+                                    real, shown, whole_numbers)
+from llmlab.engine.model import MAX_PARAMETERS
+from llmlab.messages.numbers import in_units
 
 
 # --- neurons and small networks (MLPs) ---
@@ -33,13 +35,16 @@ def check_sizes(sizes: Sequence[int]) -> list[int]:
     """Layer sizes as a list of positive ints: inputs first, then each layer's neurons."""
     sizes = whole_numbers(sizes, "sizes")
     if len(sizes) < 2 or min(sizes) < 1:
-        raise LlmlabError(msg("neurons.bad_sizes", sizes=sizes))
+        raise LlmlabError(msg("neurons.bad_sizes", sizes=shown(sizes)))
     return sizes
 
 
 def build_mlp(sizes: Sequence[int], bias: bool = True, seed: int = 0) -> nn.Sequential:
     """A real torch network with these layer sizes, e.g. ``[10, 100, 1]``; ReLU between layers."""
     sizes, bias, seed = check_sizes(sizes), boolean(bias, "bias"), check_seed(seed)
+    n = sum(layer.parameters for layer in mlp_layer_counts(sizes, bias))
+    if n > MAX_PARAMETERS:  # refused before allocating, like a GPT too big to build
+        raise LlmlabError(msg("neurons.too_big", n=in_units(n, 3), gb=n * 4 / 1e9, limit=in_units(MAX_PARAMETERS, 3)))
     torch.manual_seed(seed)
     layers: list[nn.Module] = []
     for n_in, n_out in zip(sizes, sizes[1:]):

@@ -5,6 +5,10 @@ MESSAGES: dict[str, str] = {
     # --- neurons (studies/neurons.py; lessons 01 and 02) ---
     "neurons.weights_per_input": "A neuron needs one weight per input: {inputs} inputs but {weights} weights.",
     "neurons.bad_sizes": "Layer sizes must be at least two whole numbers of 1 or more (inputs, then layers), not {sizes}.",
+    "neurons.too_big": (
+        "A network of these sizes holds about {n} numbers ({gb:.0f} GB in float32): too big to build here "
+        "(the limit is {limit}). Count it without memory with mlp_layer_counts."
+    ),
     "neurons.bad_part": 'part must be "weight" or "bias", not {part!r}.',
     "neurons.bias_width": "This bias needs {width} numbers (the width of the tokens), not {got}.",
     "neurons.bad_points": "points must be a tensor of shape (n, 2), one point (x, y) per row; got shape {shape}.",

@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "lesson06.without_mask_difference": "without the mask, largest difference: {difference:.2f}",
     "lesson06.step": "step {number:2d}: reads …{context:38s} top: {candidates:40s} chose {chosen!r} ({p:.2f}){stop}",
     "lesson06.same_tokens": "\ngenerate() wrote the same tokens: {same}",
+    "lesson06.in_training_text": "times this whole line is in the training text: {times}",
     "lesson06.greedy": "seed {seed}: greedy  {text!r}",
     "lesson06.sampled": "        sampled {text!r}",
     "lesson06.with_cache": "largest difference, one pass vs with the cache: {difference:.2g}",

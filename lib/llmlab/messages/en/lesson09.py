@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "lesson09.memory": "{name} ({n} parameters), float32: {parts}; together {together:,.2f} {unit}",
     "lesson09.after_steps": "after {steps} steps: validation {val:.3f} nats, floor {floor:.3f}, gap {gap:.3f}",
     "lesson09.val_seen": "validation lines that also occur word for word in this run's training text: {seen:,} of {n:,}",
+    "lesson09.val_seen_shipped": "validation lines that occur word for word in the shipped model's training text: {seen:,} of {n:,}",
     "lesson09.shipped_gap": "shipped model ({steps} steps of its own recipe): validation {val:.3f}, gap {gap:.3f}",
     "lesson09.run.fresh": "fresh, {steps} steps",
     "lesson09.run.shipped": "shipped, {steps} steps",

@@ -129,8 +129,8 @@ MESSAGES: dict[str, str] = {
     ),
     "widgets.custom_chosen": "Your own model: type its numbers into the boxes; the bars follow every change.",
     "widgets.heads_same_count": (
-        "The count stays the same with {heads} heads: the heads split d_model ({d_model}) into {heads} slices of "
-        "{width}, so the Q, K, V and output matrices keep their size."
+        "The count stays the same with {heads} heads: each head reads all {d_model} numbers and projects them to "
+        "its own {width}, and {heads} × {width} = {d_model}, so the Q, K, V and output matrices keep their size."
     ),
     "widgets.neuron_no_weights": (
         "Both weights are 0: every point gets the same output, b = {b:.1f}, so there is no line."

@@ -7,6 +7,10 @@ MESSAGES: dict[str, str] = {
     "neurons.bad_sizes": (
         "層の大きさは1以上の整数を少なくとも二つ（入力、続いて各層）並べてください。{sizes} は使えません。"
     ),
+    "neurons.too_big": (
+        "この大きさのネットワークは約{n}個の数（float32 で{gb:.0f} GB）を持つので、ここで作るには大きすぎます"
+        "（上限は{limit}個）。メモリを使わずに数えるには mlp_layer_counts を使ってください。"
+    ),
     "neurons.bad_part": 'part は "weight" か "bias" にしてください。{part!r} は使えません。',
     "neurons.bias_width": "このバイアスには数が{width}個（トークンの幅）必要です。{got} は使えません。",
     "neurons.bad_points": "points は形 (n, 2) のテンソル（1行に1点 (x, y)）にしてください。受け取った形：{shape}。",

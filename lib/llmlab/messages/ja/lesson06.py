@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "lesson06.without_mask_difference": "マスクなしでの最大の差：{difference:.2f}",
     "lesson06.step": "ステップ{number:2d}: 読む …{context:38s} 上位：{candidates:40s} 選んだ {chosen!r}（{p:.2f}）{stop}",
     "lesson06.same_tokens": "\ngenerate() も同じトークンを書いた：{same}",
+    "lesson06.in_training_text": "この行がそっくりそのまま学習テキストに出てくる回数：{times}",
     "lesson06.greedy": "シード {seed}: 貪欲       {text!r}",
     "lesson06.sampled": "        サンプリング {text!r}",
     "lesson06.with_cache": "一度に通すのとキャッシュありの最大の差：{difference:.2g}",

@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "lesson09.memory": "{name}（パラメータ{n}個）、float32: {parts}。合計{together:,.2f} {unit}",
     "lesson09.after_steps": "{steps}ステップ後：検証{val:.3f}ナット、理論下限{floor:.3f}、差{gap:.3f}",
     "lesson09.val_seen": "検証用の行のうち、この学習の学習用テキストにも一字一句同じ形で含まれるもの：{n:,}行中{seen:,}行",
+    "lesson09.val_seen_shipped": "検証用の行のうち、配布モデルの学習用テキストにも一字一句同じ形で含まれるもの：{n:,}行中{seen:,}行",
     "lesson09.shipped_gap": "同梱モデル（自分のレシピで{steps}ステップ）：検証{val:.3f}、差{gap:.3f}",
     "lesson09.run.fresh": "新しいモデル、{steps}ステップ",
     "lesson09.run.shipped": "同梱モデル、{steps}ステップ",

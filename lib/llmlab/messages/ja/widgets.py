@@ -145,8 +145,8 @@ MESSAGES: dict[str, str] = {
     ),
     "widgets.custom_chosen": "自分のモデル：ボックスに数を入力してください。変えるたびに棒グラフが追いかけます。",
     "widgets.heads_same_count": (
-        "ヘッドが{heads}個でも数は変わりません。ヘッドは d_model（{d_model}）を幅{width}の{heads}個に"
-        "分けるだけなので、Q・K・V と出力の行列の大きさは同じままです。"
+        "ヘッドが{heads}個でも数は変わりません。どのヘッドも{d_model}個の数すべてを読み、自分の幅{width}へ射影します。"
+        "{heads} × {width} = {d_model} なので、Q・K・V と出力の行列の大きさは同じままです。"
     ),
     # --- lesson 02 ---
     "widgets.neuron_no_weights": (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import html
+import os
 import struct
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -150,6 +151,7 @@ class WidgetPanel:
         self.dynamic: list[Artist] = []
         self._background: Any = None
         self._muted = False
+        self._saved: set[Path] = set()  # files this panel wrote: the only ones save() may replace
         self.image = widgets.Image(format="png", layout=natural_size())
         self.message = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.save_button = widgets.Button(description=msg("widgets.save_button"), icon="download")
@@ -267,11 +269,21 @@ class WidgetPanel:
     # --- saving and display ---
 
     def save(self, directory: str | Path = ".") -> list[Path]:
-        """Write the current figure as PNG and SVG (for slides); return the paths."""
+        """Write the current figure as PNG and SVG (for slides); return the paths.
+
+        A file this panel did not write is never replaced: NAME.png/NAME.svg, else NAME-2, NAME-3, ...
+        """
         directory = Path(directory)
-        paths = [directory / f"{self.name}.{ext}" for ext in ("png", "svg")]
+        number = 1
+        while True:
+            stem = self.name if number == 1 else f"{self.name}-{number}"
+            paths = [directory / f"{stem}.{ext}" for ext in ("png", "svg")]
+            if all(path in self._saved or not os.path.lexists(path) for path in paths):
+                break
+            number += 1
         for path in paths:
             self.figure.savefig(path)
+            self._saved.add(path)
         self.redraw()  # saving drew on our canvas; keep the fast path's picture right
         self.say(msg("widgets.saved", paths=", ".join(str(p) for p in paths)))
         return paths

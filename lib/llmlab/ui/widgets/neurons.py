@@ -40,13 +40,7 @@ class NeuronWidget(Holding, WidgetPanel):
 
     def set(self, w1: float | None = None, w2: float | None = None, b: float | None = None) -> None:
         """Move the sliders that are given, then redraw once."""
-        checked = self.accepted([(self.w1, w1), (self.w2, w2), (self.b, b)])
-        if checked is None:
-            return
-        with self.hold():
-            for slider, value in checked:
-                slider.value = value
-        self.update()
+        self.set_values([(self.w1, w1), (self.w2, w2), (self.b, b)])
 
     def _update(self) -> None:
         w1, w2, b = self.w1.value, self.w2.value, self.b.value
@@ -96,13 +90,7 @@ class AttentionBiasWidget(Holding, WidgetPanel):
                 self.say(msg("widgets.bias_names", name=name), "error")
                 return
             pairs += zip(self.sliders[name], listed)
-        checked = self.accepted(pairs)
-        if checked is None:
-            return
-        with self.hold():
-            for slider, value in checked:
-                slider.value = value
-        self.update()
+        self.set_values(pairs)
 
     def _update(self) -> None:
         biases = self.biases()

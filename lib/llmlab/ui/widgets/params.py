@@ -23,7 +23,7 @@ MAX_MLP_LAYERS = 3  # inputs -> hidden 1 -> hidden 2 -> outputs
 
 
 class Holding:
-    """Lets a widget move several controls at once and redraw only after the last one."""
+    """Lets a widget (a WidgetPanel) move several controls at once and redraw only after the last one."""
 
     holding = False
 
@@ -35,6 +35,17 @@ class Holding:
             yield
         finally:
             self.holding = False
+
+    def set_values(self, pairs: Sequence[tuple[widgets.ValueWidget, object]]) -> None:
+        """Set every (control, value) pair, None meaning "leave it", then redraw once; all or nothing:
+        one impossible value leaves every control as it was and says why."""
+        checked = self.accepted(pairs)
+        if checked is None:
+            return
+        with self.hold():
+            for control, value in checked:
+                control.value = value
+        self.update()
 
 
 def mlp_components(n_layers: int = MAX_MLP_LAYERS) -> list[str]:
@@ -98,13 +109,7 @@ class MLPCalculator(Holding, WidgetPanel):
             sizes = listed
             pairs += [(self.inputs, sizes[0]), (self.hidden_1, sizes[1]),
                       (self.hidden_2, sizes[2] if len(sizes) == 4 else 0), (self.outputs, sizes[-1])]
-        checked = self.accepted(pairs)
-        if checked is None:
-            return
-        with self.hold():
-            for control, value in checked:
-                control.value = value
-        self.update()
+        self.set_values(pairs)
 
     def _update(self) -> None:
         if self.holding:
