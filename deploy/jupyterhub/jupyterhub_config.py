@@ -12,6 +12,8 @@ file serves a workshop and `make classroom-bench`:
   LLMLAB_HUB_PASSWORD                  the class password (at least 8 characters)
   LLMLAB_HUB_ADMIN_PASSWORD            the instructor's password (at least 32 characters, another one)
   LLMLAB_HUB_MEM_LIMIT / LLMLAB_HUB_CPU_LIMIT   per-learner limits (defaults from the classroom bench)
+  LLMLAB_HUB_CULL_IDLE_S / LLMLAB_HUB_CULL_INTERVAL_S   end a kernel idle this long, checked this often
+                                       (default 1200 / 60 from jupyter_server_config.json; short for tests)
   LLMLAB_HUB_SERVICE_TOKEN             if set, a service "classroom-bench" with this token may manage users
 
 Started as root (a workshop machine; The Littlest JupyterHub's model), the hub runs each learner's server as
@@ -24,10 +26,20 @@ The admin user "instructor" lists and stops servers at /hub/admin. Started as an
 run every learner as that same user: it then serves 127.0.0.1 alone (a trial, the bench), never a room.
 Memory and CPU limits are announced to the servers (MEM_LIMIT, CPU_LIMIT) but a local process is not
 confined by them; the Kubernetes set-up (values.yaml) enforces the same figures.
+
+Every learner's server gets the settings of jupyter_server_config.json (the Kubernetes image installs the same
+file): no terminals, no news pop-up, a patient kernel start, and kernels culled after 20 idle minutes. JupyterLab
+keeps one kernel per opened lesson, each holding torch and a model (0.3-0.7 GB), and keeps every open tab's
+kernel connected, so the cull counts connected kernels too (cull_connected) but never a busy one (a training
+cell). Lessons take 20-50 minutes, so a learner holds the current lesson's kernel and at most the previous
+one: the lesson before is culled 20 minutes after its last cell or widget move. Coming back to a culled lesson,
+the learner reruns the cells above where they were: Run > Run All Above Selected Cell (docs/teaching/
+troubleshooting.md).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import stat
@@ -89,15 +101,27 @@ if AS_ROOT:
                          "Python outside root's home) where only root can write, e.g. /opt/llmlab, and keep "
                          "LLMLAB_HUB_STATE in such a place.")
 
-# Sized by `make classroom-bench` (docs/teaching/capacity.md): one learner's kernel peaked at 0.31 GB on
-# lesson 10 and their Jupyter server at 0.13 GB, so 1 GB leaves room for the lessons that train; an
-# explorer update costs 23-36 ms of one core, so a core per learner keeps it fast at any moment.
-MEM_LIMIT = os.environ.get("LLMLAB_HUB_MEM_LIMIT", "1G")
+# Sized by `make classroom-bench` over whole plans (docs/teaching/capacity.md): with idle kernels culled, one
+# learner's server and kernels peaked at 1.32 GB RSS (lessons 08 and 09 open together; 0.83 GB over 00-04), so
+# 2 GB leaves room for one more kernel; a slider move costs 10-36 ms of one core, so a core per learner keeps
+# it fast at any moment.
+MEM_LIMIT = os.environ.get("LLMLAB_HUB_MEM_LIMIT", "2G")
 CPU_LIMIT = float(os.environ.get("LLMLAB_HUB_CPU_LIMIT", "1"))
-# A new kernel must answer the server within this time, or the server drops the browser's websocket
-# (Jupyter server's default, 60 s, is waited twice at connection: a dropped socket after ~2 minutes).
-# With a whole class starting kernels at once on a busy machine, a kernel can take that long: wait longer.
-KERNEL_INFO_TIMEOUT_S = 300
+# The learners' server settings, shared with the Kubernetes image (its Dockerfile installs the same file).
+# kernel_info_timeout 300: a new kernel must answer the server within this time, or the server drops the
+# browser's websocket (Jupyter server's default, 60 s, is waited twice at connection: a dropped socket after
+# ~2 minutes); with a whole class starting kernels at once on a busy machine, a kernel can take that long.
+# cull_idle_timeout / cull_interval: see the docstring; the environment may shorten them (tests, the bench).
+SERVER_SETTINGS = json.loads((HERE / "jupyter_server_config.json").read_text(encoding="utf-8"))
+CULL = SERVER_SETTINGS["MappingKernelManager"]
+CULL["cull_idle_timeout"] = int(os.environ.get("LLMLAB_HUB_CULL_IDLE_S", CULL["cull_idle_timeout"]))
+CULL["cull_interval"] = int(os.environ.get("LLMLAB_HUB_CULL_INTERVAL_S", CULL["cull_interval"]))
+
+
+def command_line(settings: dict[str, dict[str, object]]) -> list[str]:
+    """``settings`` ({"Class": {"trait": value}}, as in a Jupyter JSON config file) as server arguments."""
+    return [f"--{section}.{name}={'None' if value is None else value}"
+            for section, traits in settings.items() for name, value in traits.items()]
 
 c = get_config()  # noqa: F821 (JupyterHub defines get_config when it reads this file)
 
@@ -204,10 +228,7 @@ def hand_out_as(user: str, home: Path) -> None:
 c.JupyterHub.spawner_class = LearnerSpawner if AS_ROOT else "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = str(HOMES / "{username}")
 c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
-c.Spawner.args = ["--ServerApp.terminals_enabled=False", "--LabApp.news_url=None",
-                  f"--LabApp.app_settings_dir={LAB_SETTINGS}", "--LabApp.extension_manager=readonly",
-                  "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                  f"--MappingKernelManager.kernel_info_timeout={KERNEL_INFO_TIMEOUT_S}"]
+c.Spawner.args = [*command_line(SERVER_SETTINGS), f"--LabApp.app_settings_dir={LAB_SETTINGS}"]
 c.Spawner.default_url = "/lab/tree/llmlab/00_start_here.ipynb"
 c.Spawner.mem_limit = MEM_LIMIT
 c.Spawner.cpu_limit = CPU_LIMIT

@@ -122,9 +122,10 @@ def remove_learners(homes: Path) -> None:
 
 
 @contextmanager
-def running_hub(state: Path) -> Iterator[Hub]:
+def running_hub(state: Path, settings: dict[str, str] | None = None) -> Iterator[Hub]:
     """The classroom hub with the dummy authenticator, its files in ``state``; stopped on exit (with the
-    system users it made for learners, when run as root)."""
+    system users it made for learners, when run as root). ``settings``: more LLMLAB_HUB_* variables (e.g. a
+    short kernel cull)."""
     if not PROXY.exists():
         raise FileNotFoundError(f"{PROXY} is missing: run `make hub-proxy` (npm ci in deploy/jupyterhub)")
     state.mkdir(parents=True, exist_ok=True)
@@ -137,6 +138,7 @@ def running_hub(state: Path) -> Iterator[Hub]:
         "LLMLAB_HUB_SERVICE_TOKEN": hub.service_token,
         "CONFIGPROXY_AUTH_TOKEN": secrets.token_hex(24),
         "JUPYTER_CONFIG_DIR": str(state / "jupyter-config"),  # keep the user's own Jupyter config out
+        **(settings or {}),
     }
     env.pop("JUPYTER_PATH", None)
     log = state / "jupyterhub.log"

@@ -46,6 +46,7 @@ class KernelClient:
 
     def __init__(self, url: str, token: str, username: str, timeout_s: float) -> None:
         self.session = uuid.uuid4().hex
+        self.kernel_id = ""  # set by whoever opened the kernel
         self.username = username
         self.timeout_s = timeout_s
         self.ws = websocket.create_connection(
@@ -117,10 +118,10 @@ class KernelClient:
         return self._wait(msg_id, want_shell_reply=False)
 
 
-def redrew_an_image(reply: Reply) -> bool:
-    """Whether the kernel sent a new picture (a widget update carrying a binary buffer)."""
+def redrew(reply: Reply) -> bool:
+    """Whether the kernel changed another widget in answer (a new picture, table or text: an "update" message,
+    not the "echo_update" confirming the moved slider's own value)."""
     return any(
         message["msg_type"] == "comm_msg" and message["content"]["data"].get("method") == "update"
-        and message.get("buffers")
         for message in reply.iopub
     )

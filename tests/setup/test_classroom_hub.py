@@ -4,7 +4,8 @@ Two learners log in, get their own server and kernel, run lesson 10 top to botto
 explorer's slider: the same code as `make classroom-bench` (scripts/classroom/), with 2 learners and 3
 slider moves. Then, from learner A's kernel, what a careful administrator's hub refuses: B's files, the
 master lessons, the library, the hub's environment, secrets and files, B's server; nothing a learner runs
-is root; the instructor lists and stops servers; a name typed with capitals is refused.
+is root; the instructor lists and stops servers; a name typed with capitals is refused. Last, on a hub of its
+own with a cull of a few seconds: an idle kernel is culled even with its tab connected, a busy one is not.
 
 Needs configurable-http-proxy from deploy/jupyterhub (`make test` installs it with npm ci). The isolation
 checks need root, as the hub does to create a system user per learner (CI and the session run as root):
@@ -22,6 +23,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,7 +38,7 @@ from llmlab.paths import REPO_ROOT
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
 from classroom.hub import CONFIG, PROXY, Hub, port_is_free, running_hub  # noqa: E402
-from classroom.learner import SPAWN_TIMEOUT_S, open_kernel  # noqa: E402
+from classroom.learner import SPAWN_TIMEOUT_S, kernels_running, open_kernel  # noqa: E402
 from classroom.rounds import run_round  # noqa: E402
 
 pytestmark = [pytest.mark.slow]
@@ -131,16 +133,20 @@ def running_server(hub: Hub, name: str) -> str:
 
 
 def test_two_learners_run_lesson_10_on_the_hub(hub: Hub) -> None:
-    result = run_round(hub, 2, LESSON, UPDATES, tag=TAG)
+    result = run_round(hub, 2, [LESSON], UPDATES, tag=TAG)
 
     errors = [f"{learner.name}: {learner.error}" for learner in result.learners if learner.error]
     assert not errors, "learners failed:\n" + "\n".join(errors)
     for learner in result.learners:
-        assert learner.lesson_s is not None and len(learner.update_ms) == UPDATES
+        (run,) = learner.lessons
+        assert run.seconds is not None and len(run.update_ms) == UPDATES and run.slider, run
+        peak = result.learner_peak[learner.name]
+        assert peak.kernels == 1 and 0 < peak.pss <= peak.rss, peak
         assert (hub.homes / learner.name / "llmlab" / LESSON.name).exists(), "lessons not copied at spawn"
         assert (hub.homes / learner.name / "llmlab" / "ja" / LESSON.name).exists(), "Japanese lessons not copied"
         assert (hub.homes / learner.name / "llmlab" / RECORD_NAME).exists(), "copies not recorded: fixes cannot follow"
-    assert sorted(result.kernel_peak) == [A, B], "each learner needs a kernel of their own"
+    assert sorted(result.learner_peak) == [A, B] and len(result.kernel_peak) == 2, \
+        "each learner needs a kernel of their own"
 
 
 # Run in learner A's kernel: each file check is "denied" when the action failed with an OSError, else what
@@ -283,3 +289,43 @@ def test_learners_are_not_asked_about_jupyter_news(hub: Hub) -> None:
     assert reply.status_code == 200, reply.text[:300]
     defaults = {name: value["default"] for name, value in reply.json()["schema"]["properties"].items()}
     assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False, defaults
+
+
+CULL_IDLE_S = 4  # the test hub's cull: a kernel idle 4 s is ended, checked every second
+CULLED_WITHIN_S = 60
+
+
+@pytest.fixture
+def culling_hub() -> Iterator[Hub]:
+    """A classroom hub whose servers cull kernels idle CULL_IDLE_S seconds (the workshop's: 20 minutes)."""
+    state = Path(tempfile.mkdtemp(prefix="llmlabtest-cull-"))
+    try:
+        settings = {"LLMLAB_HUB_CULL_IDLE_S": str(CULL_IDLE_S), "LLMLAB_HUB_CULL_INTERVAL_S": "1"}
+        with running_hub(state, settings) as running:
+            yield running
+        assert not processes_in(state), "processes left running"
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_an_idle_kernel_is_culled_even_connected_but_never_a_busy_one(culling_hub: Hub) -> None:
+    """An earlier lesson's kernel, idle with its tab still connected (JupyterLab keeps it so), is ended;
+    a kernel running a long cell (a training run) is not, however long it runs."""
+    name = f"{TAG}-cull"
+    token = running_server(culling_hub, name)
+    idle, _ = open_kernel(culling_hub, name, token, "00_start_here.ipynb")
+    busy, _ = open_kernel(culling_hub, name, token, "01_parameters.ipynb")
+    busy.execute("0")  # its start may have taken longer than the cull: active now
+    long_cell = threading.Thread(target=busy.execute, args=(f"import time; time.sleep({3 * CULL_IDLE_S})",))
+    try:
+        long_cell.start()
+        started = time.monotonic()
+        while idle.kernel_id in (running := kernels_running(culling_hub, name, token)):
+            assert time.monotonic() - started < CULLED_WITHIN_S, "the idle kernel was not culled"
+            time.sleep(0.5)
+        assert busy.kernel_id in running, "a busy kernel was culled"
+        assert time.monotonic() - started < 3 * CULL_IDLE_S, "culled only after the long cell ended"
+        long_cell.join()
+    finally:
+        idle.close()
+        busy.close()

@@ -91,17 +91,57 @@ def test_values_yaml_keeps_the_hub_off_the_internet_until_https_is_set_up() -> N
         assert setting in guide, f"docs/teaching/setup.md must explain {setting}"
 
 
-def test_dockerfile_installs_exactly_requirements_txt() -> None:
+# What the image leaves out of requirements.txt: the test and lint tools and what only they need.
+TEST_TOOLS = ("playwright", "greenlet", "pytest", "pytest-xdist", "execnet", "iniconfig", "pluggy", "hypothesis",
+              "sortedcontainers", "ruff")
+
+
+def test_dockerfile_installs_requirements_txt_without_the_test_tools() -> None:
     lines = (K8S / "Dockerfile").read_text(encoding="utf-8").replace("\\\n", " ").splitlines()
     installs = [part.strip() for line in lines if line.startswith("RUN")
-                for part in line[3:].split("&&") if "pip install" in part]
+                for part in line[3:].split("&&") if "pip install" in part or "requirements.txt >" in part]
     assert installs == [
+        f"grep -vE '^({'|'.join(TEST_TOOLS)})==' requirements.txt > /tmp/learner-requirements.txt",
         'pip install --index-url ${TORCH_CPU_INDEX} "$(grep -E \'^torch==\' requirements.txt)"',
-        "pip install -r requirements.txt",
+        "pip install -r /tmp/learner-requirements.txt",
+        'pip install "jupyterhub==${JUPYTERHUB_VERSION}"',
         "pip install --no-deps -e .",
-    ], f"the image must install requirements.txt (torch from the CPU index) and llmlab only: {installs}"
-    assert f"ARG TORCH_CPU_INDEX={CPU_INDEX}" in lines
+    ], f"the image must install requirements.txt but the test tools (torch from the CPU index), the chart's " \
+       f"JupyterHub and llmlab only: {installs}"
+    assert f"ARG TORCH_CPU_INDEX={CPU_INDEX}" in lines and "ARG JUPYTERHUB_VERSION" in lines
     assert "COPY requirements.txt pyproject.toml README.md ./" in lines
+    pinned = {re.split(r"==", line)[0].lower() for line in
+              (REPO_ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines() if "==" in line}
+    assert set(TEST_TOOLS) <= pinned, "a left-out tool is no longer pinned: update the Dockerfile"
+    # nothing a learner runs imports them: the library and the lessons
+    sources = [*(REPO_ROOT / "lib" / "llmlab").rglob("*.py"), *(REPO_ROOT / "notebooks").rglob("*.ipynb")]
+    text = "\n".join(path.read_text(encoding="utf-8") for path in sources)
+    for tool in TEST_TOOLS:
+        module = tool.replace("-", "_")
+        assert not re.search(rf'^\s*"?(import|from) {module}\b', text, re.M), f"{tool} is used by llmlab or a lesson"
+
+
+def test_the_image_and_the_local_hub_give_learners_the_same_server_settings() -> None:
+    settings = json.loads((HUB / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    assert settings["ServerApp"]["terminals_enabled"] is False
+    assert settings["LabApp"]["news_url"] is None
+    kernels = settings["MappingKernelManager"]
+    # idle kernels culled after 20 minutes, connected ones too (JupyterLab keeps every open lesson's tab
+    # connected), never one running a cell; a slow start waited for
+    assert kernels == {"kernel_info_timeout": 300, "cull_idle_timeout": 1200, "cull_interval": 60,
+                       "cull_connected": True, "cull_busy": False}
+    dockerfile = (K8S / "Dockerfile").read_text(encoding="utf-8").splitlines()
+    assert ("COPY deploy/jupyterhub/jupyter_server_config.json /usr/local/etc/jupyter/jupyter_server_config.json"
+            in dockerfile)
+    assert "COPY deploy/lab/overrides.json /usr/local/share/jupyter/lab/settings/overrides.json" in dockerfile
+    config = (HUB / "jupyterhub_config.py").read_text(encoding="utf-8")
+    assert '(HERE / "jupyter_server_config.json")' in config
+    assert "c.Spawner.args = [*command_line(SERVER_SETTINGS)," in config
+    assert "--MappingKernelManager" not in config and "--ServerApp" not in config, "settings written twice"
+    guide = (REPO_ROOT / "docs" / "teaching" / "troubleshooting.md").read_text(encoding="utf-8")
+    minutes = kernels["cull_idle_timeout"] // 60
+    assert f"`cull_idle_timeout` {kernels['cull_idle_timeout']} s" in guide and f"{minutes} idle minutes" in guide, \
+        "troubleshooting.md must say after how long an idle kernel is culled"
 
 
 def test_proxy_is_pinned_in_package_json_and_its_lock() -> None:
