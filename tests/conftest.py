@@ -5,7 +5,7 @@ bad-input cases run.
 whole work units (``work_unit``), in the order collected; a unit's tests run on one worker, in order:
 - the English lessons of tests/lessons/test_notebooks.py, then tests/setup/test_site.py, which reuses their runs
   (build/executed/); and likewise the Japanese lessons, then tests/setup/test_site_ja.py;
-- the browser tests (tests/browser/test_browser*.py): one JupyterLab in chromium at a time;
+- the browser tests (tests/browser/test_browser*.py, test_walk.py): one JupyterLab in chromium at a time;
 - every other test with the rest of its module, so that a module's fixtures are built once.
 The long units are collected first and the quick tests last: they fill the gaps at the end.
 (xdist's own ``--dist loadgroup`` cannot do this with pytest 9.2: it no longer groups at all.)
@@ -111,7 +111,7 @@ def work_unit(nodeid: str) -> str:
         return EXECUTED_LESSONS
     if name == "test_site_ja.py":
         return JAPANESE_LESSONS
-    if name.startswith("test_browser"):
+    if name.startswith("test_browser") or name == "test_walk.py":
         return BROWSER
     return module
 

@@ -227,3 +227,14 @@ def test_the_heads_box_and_the_your_own_choice_say_what_happens():
     calculator.preset.value = calculator.custom
     assert msg("widgets.custom_chosen") in calculator.message.value
     assert calculator.d_model.value == 1024, "choosing (your own) must keep the boxes to start from"
+
+
+def test_every_preset_of_the_transformer_calculator_counts():
+    """Each menu choice redraws with its own count (a bug compared the old d_model with the new heads)."""
+    from llmlab.engine.params import formula_parameters
+
+    calculator = TransformerCalculator(PUBLISHED_CONFIGS)
+    for name, config in PUBLISHED_CONFIGS.items():
+        calculator.preset.value = name
+        assert calculator.counts[0] == formula_parameters(config), name
+        assert "must split evenly" not in calculator.message.value, (name, calculator.message.value)

@@ -140,8 +140,9 @@ MESSAGES: dict[str, str] = {
         "Use set(b_Q=(x, y), b_K=(x, y), b_V=(x, y)): {name!r} is not one of them or does not have two numbers."
     ),
     "widgets.bias_effect": (
-        "Compared with all biases at 0, the largest change of an attention weight is {weights:.2g}, "
-        "of an output number {output:.3g}, of an output number once b_V is subtracted {rest:.2g}."
+        "b_Q = {b_Q}, b_K = {b_K}, b_V = {b_V}. Compared with all biases at 0, the largest change of an attention "
+        "weight is {weights:.4f}, of an output number {output:.4f}, of an output number once b_V is subtracted "
+        "{rest:.4f}."
     ),
     "widgets.qkv.query_x": "query x",
     "widgets.qkv.query_y": "query y",

@@ -160,8 +160,8 @@ MESSAGES: dict[str, str] = {
         "{name!r} はこのどれでもないか、数が二つではありません。"
     ),
     "widgets.bias_effect": (
-        "バイアスがすべて0のときと比べた、いちばん大きな変化：アテンション重みは{weights:.2g}、"
-        "出力の数は{output:.3g}、b_V を引いた後の出力の数は{rest:.2g}です。"
+        "b_Q = {b_Q}、b_K = {b_K}、b_V = {b_V}。バイアスがすべて0のときと比べた、いちばん大きな変化：アテンション重みは"
+        "{weights:.4f}、出力の数は{output:.4f}、b_V を引いた後の出力の数は{rest:.4f}です。"
     ),
     # --- lesson 05 ---
     "widgets.qkv.query_x": "クエリ x",

@@ -20,11 +20,11 @@ from matplotlib.patches import Rectangle
 from llmlab.messages import msg
 from llmlab.ui.plots.heatmap import Colouring, heatmap, set_cells
 from llmlab.ui.plots.token_labels import fonts_for
+from llmlab.ui.plots.token_ticks import TokenTicks, label_places
 
 MASKED_COLOUR = "#d9d9d9"
 HIGHLIGHT_COLOUR = "#ff7f0e"
 CMAP = "viridis"
-MAX_LABELS = 48  # more tokens than this: label every n-th one
 
 
 def future_cells(T: int) -> np.ndarray:
@@ -34,11 +34,8 @@ def future_cells(T: int) -> np.ndarray:
 
 def label_tokens(ax, labels: list[str], rows: bool = True, columns: bool = True) -> None:
     """Put token labels on the axes' rows and/or columns (every n-th one when there are many)."""
-    T = len(labels)
-    every = math.ceil(T / MAX_LABELS)
-    positions = list(range(0, T, every))
+    positions, size = label_places(len(labels))
     shown = [labels[i] for i in positions]
-    size = max(5.0, min(9.0, 240 / max(1, len(positions))))
     axes = ([ax.xaxis] if columns else []) + ([ax.yaxis] if rows else [])
     for axis in axes:
         axis.set_ticks(positions, shown, fontsize=size)
@@ -84,6 +81,7 @@ class AttentionFigure:
         self.future = future_cells(1)
         self.row_box = Rectangle((0, 0), 1, 1, fill=False, edgecolor=HIGHLIGHT_COLOUR, linewidth=2.5)
         self.main.add_patch(self.row_box)
+        self.key_ticks, self.query_ticks = TokenTicks(self.main, "columns"), TokenTicks(self.main, "rows")
         self.head_boxes = [self._outline(ax) for ax in self.heads]
         for head, ax in enumerate(self.heads):
             ax.set_xticks([])
@@ -102,6 +100,11 @@ class AttentionFigure:
         """The artists that change when a slider moves."""
         return [self.main_image, *self.head_images, self.title, self.row_box, *self.head_boxes]
 
+    @property
+    def per_text(self) -> list[Artist]:
+        """The artists that change with the text only: the large heatmap's token labels."""
+        return [self.key_ticks, self.query_ticks]
+
     def set_tokens(self, labels: list[str]) -> None:
         """New text: resize the images and label both axes of the large one."""
         T = len(labels)
@@ -109,7 +112,8 @@ class AttentionFigure:
         blank = self.colouring.rgba(np.zeros((T, T)), self.future)
         for image in (self.main_image, *self.head_images):
             set_cells(image, blank)
-        label_tokens(self.main, labels)
+        self.key_ticks.set_labels(labels)
+        self.query_ticks.set_labels(labels)
         self.row_box.set_bounds(-0.5, -0.5, T, 1)
 
     def set_view(self, layer_patterns: np.ndarray, layer: int, head: int, query: int,

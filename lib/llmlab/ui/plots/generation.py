@@ -98,6 +98,11 @@ class NextTokenBars:
         """What a slider move changes: the filled bars and their numbers."""
         return [*self.bars.patches, *self.values]
 
+    @property
+    def per_text(self) -> list[Artist]:
+        """What a new context changes (a model run): the token labels, the title and the outlines."""
+        return [self.ax.yaxis, self.title, *self.outlines.patches]
+
     def set_tokens(self, labels: Sequence[str], model_probs: Sequence[float], title: str) -> None:
         """New context: label the rows (best first), draw the model's own probabilities as outlines."""
         self.title.set_text(title)

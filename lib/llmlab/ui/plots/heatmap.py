@@ -54,4 +54,6 @@ def set_cells(image: AxesImage, colours: np.ndarray) -> None:
     """Show ``colours`` (rows, columns, 4) in ``image``, one cell per value, filling its axes."""
     rows, columns = colours.shape[:2]
     image.set_data(colours)
-    image.set_extent((-0.5, columns - 0.5, rows - 0.5, -0.5))
+    extent = (-0.5, columns - 0.5, rows - 0.5, -0.5)
+    if tuple(image.get_extent()) != extent:  # a new size only (setting it also rescales the axes: slow)
+        image.set_extent(extent)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import textwrap
 
 import numpy as np
+import torch
 from matplotlib.artist import Artist
 from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -22,8 +23,9 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
+from llmlab.engine.device import one_torch_thread
 from llmlab.messages import msg
-from llmlab.ui.plots.attention import label_tokens
+from llmlab.ui.plots.token_ticks import TokenTicks
 from llmlab.ui.plots.heatmap import Colouring, heatmap, set_cells
 from llmlab.ui.plots.token_labels import fonts_for
 
@@ -64,7 +66,8 @@ def spread_labels(labels: list[Annotation], renderer: RendererBase) -> None:
 def pca_2d(points: np.ndarray) -> np.ndarray:
     """Project ``points`` (n, d) onto their two main directions of variation: (n, 2)."""
     centred = points - points.mean(axis=0)
-    _, _, directions = np.linalg.svd(centred, full_matrices=False)
+    with one_torch_thread():  # numpy's SVD spreads over every core: slow on a busy machine (70 ms, not 3)
+        directions = torch.linalg.svd(torch.from_numpy(np.ascontiguousarray(centred)), full_matrices=False)[2].numpy()
     projected = centred @ directions[:2].T
     return np.pad(projected, ((0, 0), (0, 2 - projected.shape[1])))  # fewer than 2 directions: pad
 
@@ -84,13 +87,15 @@ class HiddenStateFigure:
         self.path_ax = self.figure.add_subplot(grid[3])
         self.colouring = Colouring(CMAP, -1.0, 1.0)
         self.states_image = heatmap(self.states_ax)
+        self.row_ticks = TokenTicks(self.states_ax, "rows")
         self.colourbar = self.figure.colorbar(self.colouring.mappable(), cax=colour_ax,
                                               label=msg("widgets.hidden_value"))
         self.states_ax.set_xlabel(msg("widgets.hidden_dimension_axis"))
         self.states_ax.xaxis.set_label_coords(0.5, -0.08)  # fixed: no measuring of tick labels
         self.norm_ax.set_title(wrapped(msg("widgets.norm_title"), 16), fontsize=9)  # narrow axes: wrap
         self.norm_ax.set_yticks([])
-        self.path_ax.set_title(wrapped(msg("widgets.pca_title"), 40), fontsize=9)
+        # y given: where matplotlib puts it anyway (no ticks on top), without measuring the axes on every new text
+        self.path_ax.set_title(wrapped(msg("widgets.pca_title"), 40), fontsize=9, y=1.0)
         colour_note = self.path_ax.text(0.02, 0.02, msg("widgets.pca_colour"), transform=self.path_ax.transAxes,
                                         fontsize=7)
         colour_note.set_in_layout(False)
@@ -115,6 +120,13 @@ class HiddenStateFigure:
         """The artists that change when the layer slider moves."""
         return [self.states_image, self.bars, self.dots, self.title]
 
+    @property
+    def per_text(self) -> list[Artist]:
+        """The artists that change with the text only: token labels, the colour and length scales, the paths and
+        their scales and labels (a new list after each :meth:`set_states`)."""
+        return [self.row_ticks, self.colourbar.ax.yaxis, self.norm_ax.xaxis, self.path_ax.xaxis, self.path_ax.yaxis,
+                self.paths, *self.path_labels]
+
     def set_states(self, states: np.ndarray, labels: list[str]) -> None:
         """New text: ``states`` is (layers + 1, T, d_model); fix scales, draw paths and labels."""
         n_layers, T, _ = states.shape
@@ -124,7 +136,7 @@ class HiddenStateFigure:
         self.colouring.set_range(-limit, limit)
         self.colourbar.update_normal(self.colouring.mappable())
         set_cells(self.states_image, self.colouring.rgba(states[0]))
-        label_tokens(self.states_ax, labels, columns=False)
+        self.row_ticks.set_labels(labels)
         self.norm_ax.set_xlim(0, float(self.norms.max()) * 1.05 or 1.0)
         self.norm_ax.set_ylim(T - 0.5, -0.5)
         self.bars.set_linewidth(max(1.0, 0.7 * self._row_height_points(T)))

@@ -52,6 +52,7 @@ class AttentionExplorer(ModelPanel):
         super().__init__(model, tokenizer, text, controls, self.plot.figure, "attention",
                          below=[temperature_note, self.reads])
         self.dynamic = self.plot.dynamic
+        self.per_input = self.plot.per_text
         self.trace: Trace | None = None
         self.patterns = np.zeros((config.n_layers, config.n_heads, 1, 1), dtype=np.float32)
         for control in (self.layer_slider, self.head_slider, self.query_menu):
@@ -63,12 +64,15 @@ class AttentionExplorer(ModelPanel):
         self.trace = trace
         self._compute_patterns()
         labels, replaced = token_labels(self.tokens)
+        self.plot.set_tokens(labels)
+        query = len(self.tokens) - 1  # the last token reads first; the picture goes to the page before the menu
+        layer, head = self.layer_slider.value, self.head_slider.value
+        self.plot.set_view(self.patterns[layer], layer, head, query, float(self.temperature_slider.value))
+        self.redraw()
         with self.muted():
             self.query_menu.options = [(f"{i}: {visible(piece)}", i) for i, piece in enumerate(self.tokens)]
-            self.query_menu.value = len(self.tokens) - 1
-        self.plot.set_tokens(labels)
-        self._set_view()
-        self.redraw()
+            self.query_menu.value = query
+        self.reads.value = self._reads_line(self.patterns[layer, head, query], query)
         return [msg("widgets.stand_in_labels")] if replaced else []
 
     def select(self, layer: int | None = None, head: int | None = None,

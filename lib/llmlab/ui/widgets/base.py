@@ -7,6 +7,9 @@ VS Code, Colab). Errors raised in a callback land in the message area, never as 
 Fast redraws: a panel may name the figure's *dynamic* artists (those a slider changes).
 :meth:`WidgetPanel.redraw` draws everything else once (axes, token labels: slow text) and keeps
 that picture; :meth:`WidgetPanel.refresh` pastes it back and draws only the dynamic artists.
+A panel may also name its *per-input* artists (those a new text changes: token labels, scales):
+then :meth:`WidgetPanel.redraw` keeps a still picture without them too (titles, colour bars, frames:
+drawn once) and draws only the per-input artists over it.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import Tokenizer
 from llmlab.engine.trace import Trace
 from llmlab.engine.validate import LlmlabError
+from llmlab.ui.widgets.canvas import WidgetCanvas
 from llmlab.ui.widgets.controls import checked_values, keep_valid
 
 PNG_COMPRESS_LEVEL = 1  # fast to encode; the pictures are small anyway
@@ -58,7 +62,7 @@ def png_bytes(rgba: np.ndarray) -> bytes:
     rows[:, 1:] = rgba.reshape(height, -1)
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA, no interlace
     return (PNG_SIGNATURE + _png_chunk(b"IHDR", header)
-            + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_COMPRESS_LEVEL))
+            + _png_chunk(b"IDAT", zlib.compress(rows, PNG_COMPRESS_LEVEL))
             + _png_chunk(b"IEND", b""))
 
 
@@ -130,6 +134,19 @@ def freeze_layout(figure: Figure, canvas: FigureCanvasAgg) -> None:
         figure.set_layout_engine("none")
 
 
+@contextmanager
+def hidden(artists: Sequence[Artist]) -> Iterator[None]:
+    """Hide ``artists`` inside the block; each gets its own visibility back afterwards."""
+    shown = [artist.get_visible() for artist in artists]
+    for artist in artists:
+        artist.set_visible(False)
+    try:
+        yield
+    finally:
+        for artist, visible in zip(artists, shown):
+            artist.set_visible(visible)
+
+
 class WidgetPanel:
     """Controls on top, the figure in the middle, messages and a save button below.
 
@@ -146,10 +163,12 @@ class WidgetPanel:
         below: Sequence[widgets.Widget] = (),
     ) -> None:
         self.figure = figure
-        self.canvas = FigureCanvasAgg(figure)
+        self.canvas = WidgetCanvas(figure)  # each distinct text rendered once (see widgets.canvas)
         self.name = name
         self.dynamic: list[Artist] = []
+        self.per_input: list[Artist] = []
         self._background: Any = None
+        self._still: Any = None  # the picture without the dynamic and the per-input artists
         self._muted = False
         self._saved: set[Path] = set()  # files this panel wrote: the only ones save() may replace
         self.image = widgets.Image(format="png", layout=natural_size())
@@ -176,15 +195,25 @@ class WidgetPanel:
         self.redraw()
 
     def redraw(self) -> None:
-        """Draw everything; keep the picture without the dynamic artists for :meth:`refresh`."""
+        """Draw everything; keep the picture without the dynamic artists for :meth:`refresh`.
+
+        With per-input artists, the still picture (without them) is drawn once and kept: each redraw
+        pastes it back and draws only the per-input artists over it.
+        """
         freeze_layout(self.figure, self.canvas)
-        shown = [artist.get_visible() for artist in self.dynamic]
-        for artist in self.dynamic:
-            artist.set_visible(False)
-        self.canvas.draw()
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        for artist, visible in zip(self.dynamic, shown):
-            artist.set_visible(visible)
+        with hidden(self.dynamic):
+            if not self.per_input:
+                self.canvas.draw()
+            else:
+                if self._still is None:
+                    with hidden(self.per_input):
+                        self.canvas.draw()
+                    self._still = self.canvas.copy_from_bbox(self.figure.bbox)
+                else:
+                    self.canvas.restore_region(self._still)
+                for artist in self.per_input:
+                    self.figure.draw_artist(artist)
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self.refresh()
 
     def refresh(self) -> None:
@@ -204,6 +233,10 @@ class WidgetPanel:
 
     def forget_background(self) -> None:
         """Something still changed: the next :meth:`refresh` draws the whole figure again."""
+        self._background = self._still = None
+
+    def forget_input(self) -> None:
+        """Only per-input artists changed: the next :meth:`refresh` draws them again over the still picture."""
         self._background = None
 
     def draw_dynamic(self) -> None:

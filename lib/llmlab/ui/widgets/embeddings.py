@@ -125,7 +125,9 @@ class EmbeddingReplay(WidgetPanel):
             f"{chosen[0]}–{chosen[2]}": self.snapshots.similarity_over_time(a, c),
         }
         self.timeline.set_series(self.snapshots.steps, self.series)
-        self.forget_background()  # the timeline changed: draw the still parts again
+        # only the pairs' lines and their legend changed: they are drawn again over the kept still picture
+        self.per_input = [*self.timeline.lines, self.timeline.ax.get_legend()]
+        self.forget_input()
         self._set_step(self.step)
 
     def summary(self) -> str:

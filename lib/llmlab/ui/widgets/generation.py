@@ -54,6 +54,7 @@ class NextTokenExplorer(Holding, WidgetPanel):
                     self.sample_button, self.greedy_button, self.reset_button]
         super().__init__(controls, self.plot.figure, "next_token", below=[self.text_view])
         self.dynamic = self.plot.dynamic
+        self.per_input = self.plot.per_text
         self.prompt_ids: list[int] = []
         self.ids: list[int] = []
         self.choices: list[str] = []  # "sampled" or "greedy", one per generated token

@@ -55,18 +55,20 @@ class HiddenStateExplorer(ModelPanel):
         super().__init__(model, tokenizer, text, [self.layer_slider], self.plot.figure, "hidden_states",
                          below=[self.lens_table, self.lens_highlight])
         self.dynamic = self.plot.dynamic
+        self.per_input = self.plot.per_text
         self.lens_cells: list[list[str]] = []  # [position][layer] → HTML of the top guesses
         self.on_change(self.layer_slider, lambda _: self._update())
         self.set_text(self.text_box.value)
 
     def load(self, trace: Trace) -> list[str]:
         states = hidden_states(trace, self.model.config.n_layers).float().cpu().numpy()
-        self.lens_cells = self._lens_cells(trace)
-        self.lens_table.value = self._lens_table()
         labels, replaced = token_labels(self.tokens)
         self.plot.set_states(states, labels)
+        self.per_input = self.plot.per_text  # the path labels are new artists
         self._set_view()
-        self.redraw()
+        self.redraw()  # the picture goes to the page first; the table (slower for the page to build) follows
+        self.lens_cells = self._lens_cells(trace)
+        self.lens_table.value = self._lens_table()
         return [msg("widgets.stand_in_labels")] if replaced else []
 
     def select(self, layer: int) -> None:

@@ -100,6 +100,7 @@ class AttentionBiasWidget(Holding, WidgetPanel):
         self.say(
             msg(
                 "widgets.bias_effect",
+                **{name: f"({values[0]:g}, {values[1]:g})" for name, values in biases.items()},
                 weights=self.effect.weights_change,
                 output=self.effect.output_change,
                 rest=self.effect.output_change_minus_b_V,

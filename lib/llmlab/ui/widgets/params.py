@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import asdict
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
@@ -243,7 +243,7 @@ class TransformerCalculator(Holding, WidgetPanel):
         summary = msg("widgets.transformer_summary", formula=total(by_formula), torch=total(by_torch))
         # only the number of heads changed: no bar moved, so say why
         if self.counted is not None and self.counted.n_heads != config.n_heads \
-                and replace(self.counted, n_heads=config.n_heads) == config:
+                and asdict(self.counted) | {"n_heads": config.n_heads} == asdict(config):
             summary += " " + msg("widgets.heads_same_count", heads=config.n_heads, d_model=config.d_model,
                                  width=config.d_model // config.n_heads)
         self.counted = config

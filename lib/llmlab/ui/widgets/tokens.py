@@ -95,22 +95,26 @@ class TokenizerPlayground(WidgetPanel):
         return counts
 
     def tokenize(self) -> None:
-        """Encode the text with the current tokenizer and redraw chips, count and bars."""
+        """Encode the text with the current tokenizer and redraw bars, chips and count.
+
+        Everything is computed first; then the bars' picture is sent, then each text once (a keystroke
+        makes one update of each, the picture first).
+        """
+        counts = self.counts()
         self.pieces, self.ids = [], []
-        self.chips.value = self.count.value = ""
-        self.bars.update(self.counts(), self.current)
+        problem = msg("widgets.tokens.empty") if not self.text else None
+        if self.text:
+            try:
+                self.ids = self.tokenizers[self.current].encode(self.text)
+            except UnknownTokenError as error:
+                problem = msg("widgets.tokens.unknown", name=self.current, unknown=listing(error.unknown))
+        self.bars.update(counts, self.current)
         self.refresh()
-        if not self.text:
-            self.say(msg("widgets.tokens.empty"), "warning")
+        if problem is not None:
+            self.chips.value = self.count.value = ""
+            self.say(problem, "warning")
             return
-        tokenizer = self.tokenizers[self.current]
-        try:
-            self.ids = tokenizer.encode(self.text)
-        except UnknownTokenError as error:
-            listed = listing(error.unknown)
-            self.say(msg("widgets.tokens.unknown", name=self.current, unknown=listed), "warning")
-            return
-        self.pieces = tokenizer.token_strings(self.ids)
+        self.pieces = self.tokenizers[self.current].token_strings(self.ids)
         self.chips.value = chips_html(self.pieces, self.ids)
         self.count.value = html.escape(msg("widgets.tokens.count", n=len(self.ids), chars=len(self.text),
                                            ratio=len(self.ids) / len(self.text), name=self.current))
