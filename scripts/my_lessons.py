@@ -13,6 +13,8 @@ which the classroom hub uses for each learner's home too).
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from llmlab.lesson_copies import hand_out
 from llmlab.messages import msg
@@ -22,10 +24,16 @@ LESSONS = REPO_ROOT / "notebooks"
 COPIES = REPO_ROOT / "my-lessons"
 
 
-def main() -> None:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
-    report = hand_out(LESSONS, COPIES)
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
     where = COPIES.relative_to(REPO_ROOT).as_posix()
+    try:
+        report = hand_out(LESSONS, COPIES)
+    except (FileExistsError, NotADirectoryError) as error:  # a file stands where a folder of copies belongs
+        blocking = Path(error.filename or COPIES)  # my-lessons itself, or a folder inside it (ja)
+        shown = blocking.relative_to(REPO_ROOT).as_posix() if blocking.is_relative_to(REPO_ROOT) else str(blocking)
+        print(msg("my_lessons.not_a_folder", path=shown, folder=where), file=sys.stderr)
+        return 1
     if report.copied:
         print(msg("my_lessons.copied", n=len(report.copied), folder=where))
     for name in report.refreshed:
@@ -33,7 +41,8 @@ def main() -> None:
     for name in report.kept:
         print(msg("my_lessons.kept", copy=f"{where}/{name}",
                   lesson=(LESSONS / name).relative_to(REPO_ROOT).as_posix()))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -7,3 +7,11 @@ class LlmlabError(ValueError):
 
 class LlmlabTypeError(LlmlabError, TypeError):
     """Input of the wrong kind (text where a number belongs, a float where a whole number does...)."""
+
+
+class UnknownMessage(LlmlabError, KeyError):
+    """A message asked for by a key (or with values) the catalogue does not have: usually a learner's copy of
+    a lesson older than the library. Also a ``KeyError``, as a missing key is."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0])

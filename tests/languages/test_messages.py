@@ -237,3 +237,28 @@ def test_exercises_registered_at_import_answer_in_the_language_chosen_later(japa
         msg("checks.unknown_exercise", id="no.such.exercise", known=", ".join(sorted(EXERCISES))),
     ]
     assert JAPANESE.search(msg("ex05.scaled_score.why"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_renamed_key_or_value_in_an_old_lesson_copy_gets_llmlabs_words(language, capsys):
+    """A learner's edited copy of an older lesson may ask for a key, or give a value, the library has renamed
+    since: msg (and say, which prints it) names it and says the copy may be older than the library."""
+    from llmlab.ui.printouts import say
+
+    llmlab.set_language(language)
+    try:
+        with pytest.raises(llmlab.errors.LlmlabError) as unknown:
+            say("lesson04.old_name_of_a_printout", answer=True)
+        assert isinstance(unknown.value, KeyError)  # a missing key, as before: a KeyError too
+        assert str(unknown.value) == msg("messages.unknown_key", asked="'lesson04.old_name_of_a_printout'")
+        with pytest.raises(llmlab.errors.LlmlabError) as missing:
+            msg("lesson04.after_positions", old_name=0.5)  # the template's value is {cosine}
+        assert isinstance(missing.value, KeyError)
+        assert str(missing.value) == msg("messages.missing_value", message="'lesson04.after_positions'",
+                                         name="'cosine'", given="old_name")
+        assert str(msg("lesson04.after_positions", cosine=0.5)).endswith("0.50")  # the right name still works
+        assert capsys.readouterr().out == ""
+        if language == "ja":
+            assert JAPANESE.search(str(unknown.value)) and JAPANESE.search(str(missing.value))
+    finally:
+        llmlab.set_language("en")

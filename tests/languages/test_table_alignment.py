@@ -93,6 +93,31 @@ def test_english_pads_exactly_as_str_format():
         assert format_text("a word", spec) == format("a word", spec) == f"{Text('a word'):{spec}}"
 
 
+@pytest.mark.parametrize(("call", "key"), [
+    (lambda: pad(5, 3), "validate.not_text"), (lambda: clip(None, 3), "validate.not_text"),
+    (lambda: clip(b"cat", 3), "validate.bytes_not_text"), (lambda: display_width(["猫"]), "validate.not_text"),
+    (lambda: format_text(3, "4"), "validate.not_text"), (lambda: pad("猫", 2.5), "validate.not_whole"),
+    (lambda: clip("猫", True), "validate.not_whole"), (lambda: pad("猫", -1), "validate.out_of_range"),
+    (lambda: pad("猫", 4, "right"), "validate.not_a_choice"), (lambda: pad("猫", 4, ">", "猫"), "columns.bad_fill"),
+    (lambda: pad("猫", 4, ">", ""), "columns.bad_fill")])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_pad_and_clip_answer_bad_input_in_llmlabs_words(call, key, language):
+    from llmlab.errors import LlmlabError
+    from llmlab.messages import CATALOGUES
+
+    set_language(language)
+    try:
+        with pytest.raises(LlmlabError) as error:
+            call()
+        assert isinstance(error.value, TypeError) == (key in ("validate.not_text", "validate.bytes_not_text",
+                                                                "validate.not_whole"))
+        template = CATALOGUES[language][key]  # the message is this template, its {fields} filled in
+        pattern = ".*".join(re.escape(words) for words in re.split(r"\{[^{}]*\}", template))
+        assert re.fullmatch(pattern, str(error.value), flags=re.DOTALL), (str(error.value), template)
+    finally:
+        set_language("en")
+
+
 # Lesson 00.
 
 def test_00_parameter_table(capsys, shipped):

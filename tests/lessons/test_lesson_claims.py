@@ -73,6 +73,20 @@ def test_00_fact_answers_are_read_from_the_story_not_recalled(shipped, corpus, t
         assert answer == "the {} {}".format(*q.owned[first])  # "the *other* person's colour and thing"
 
 
+def test_00_temperature_by_hand_is_sampling_s_and_sharpens_below_1_flattens_above(shipped):
+    """Lesson 00, section 4: softmax(scores / T) after "EN: the" at T = 1, 0.5, 2, then T = 0."""
+    from llmlab.engine import sampling
+
+    model, tokenizer = shipped
+    with torch.no_grad():
+        scores = model(torch.tensor([tokenizer.encode("EN: the")]))[0][0, -1]
+    by_hand = {t: torch.softmax(scores / t, dim=-1) for t in (1.0, 0.5, 2.0)}
+    assert all(torch.allclose(p, sampling.probabilities(scores, t)) for t, p in by_hand.items())
+    assert by_hand[0.5].max() > by_hand[1.0].max() > by_hand[2.0].max()  # "at T = 0.5 ... more, at T = 2 less"
+    assert len({int(p.argmax()) for p in by_hand.values()}) == 1  # the same word is likeliest at every T
+    assert sampling.probabilities(scores, 0)[int(scores.argmax())] == 1  # "all the probability on the highest score"
+
+
 def test_00_the_kv_cache_changes_no_sampled_token(shipped):
     model, tokenizer = shipped
     prompt = tokenizer.encode("EN: the small birds eat in the garden JA:")
@@ -144,7 +158,9 @@ def test_10_the_lens_on_the_embeddings_never_names_the_token_itself_and_gives_a_
     assert tokenizer.token_strings([int(guesses[1, -1])]) == ["猫"]  # "after block 0 ... already the final one"
     followers = Counter(line.split()[i + 1] for line in corpus[0] for i, word in enumerate(line.split()[:-1])
                         if word == "の")
-    assert followers.most_common(1)[0][0] == "近く"  # "a word that often comes next after 'の'"
+    (first, n), (_, second) = followers.most_common(2)
+    assert first == "近く" and n == sum(followers.values()) / 2  # "'近く' follows 'の' half of the time" (1,673)
+    assert n > 5 * second  # "far more often than any other word"
 
 
 def test_10_the_exercise_counts_the_shipped_model_s_blocks(shipped):

@@ -175,6 +175,39 @@ def test_direction_beats_best_single_dimension_after_training(shipped, snapshots
     assert report.accuracy(report.direction_values) >= 0.9
 
 
+def test_the_rulers_by_hand_are_compare_axes_and_direction_s_first_word(shipped, snapshots):
+    """Lesson 04, section 4: the cell that leaves out the first animal word by hand, then the helper."""
+    _, tokenizer = shipped
+    kinds = word_kinds()
+    final = snapshots.token_embedding[-1]
+    animals = [w for w in words_of_kind(tokenizer, kinds, "animal") if w.isascii()]
+    vehicles = [w for w in words_of_kind(tokenizer, kinds, "vehicle") if w.isascii()]
+    animal_rows, vehicle_rows = word_ids(tokenizer, animals), word_ids(tokenizer, vehicles)
+    a, b = final[animal_rows[1:]], final[vehicle_rows]
+    offset = final[animal_rows[0]] - (a.mean(dim=0) + b.mean(dim=0)) / 2
+    separations = (a.mean(dim=0) - b.mean(dim=0)).abs() / torch.sqrt((a.var(dim=0) + b.var(dim=0)) / 2)
+    best = int(separations.argmax())
+    on_best = offset[best] * torch.sign(a[:, best].mean() - b[:, best].mean())
+    direction = a.mean(dim=0) - b.mean(dim=0)
+    along = offset @ direction / direction.norm()
+    report = compare_axes_and_direction(final[animal_rows], final[vehicle_rows])
+    assert report.dimensions_chosen[0] == best  # "the same as by hand: True"
+    assert torch.allclose(torch.stack([report.dimension_values[0], report.direction_values[0]]),
+                          torch.stack([on_best, along]))
+    assert on_best > 0 and along > 0  # the left-out animal lands on the animals' side of both rulers
+
+
+def test_the_token_row_plus_the_position_row_is_the_first_hidden_state_exactly(shipped):
+    """Lesson 04, section 5: 'cat' at position 2, token row + position row, against blocks.0.resid_pre."""
+    model, tokenizer = shipped
+    ids = tokenizer.encode("EN: the cat near the dog")
+    _, trace = model.run_with_trace(ids)
+    assert tokenizer.token_strings([ids[2]]) == ["cat"]
+    with torch.no_grad():
+        rows = model.token_embedding.weight[ids] + model.position_embedding.weight[: len(ids)]
+    assert torch.equal(rows, trace["blocks.0.resid_pre"])  # every position, bit for bit
+
+
 def test_neighbouring_positions_become_similar(snapshots):
     trained = snapshots.position_embedding[-1]
     assert mean_similarity_at_offset(trained, 1) > mean_similarity_at_offset(trained, 10)

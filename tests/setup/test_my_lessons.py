@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from llmlab.lesson_copies import RECORD_NAME
+from llmlab.messages import msg
 from llmlab.paths import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
@@ -123,3 +124,20 @@ def test_make_lab_serves_the_copies_and_opens_the_first_lesson() -> None:
     settings = output.split("--LabApp.app_settings_dir=")[1].split()[0]
     overrides = json.loads((REPO_ROOT / settings / "overrides.json").read_text(encoding="utf-8"))
     assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+@pytest.mark.parametrize("blocking", ["my-lessons", "my-lessons/ja"])
+def test_a_file_where_the_copies_folder_belongs_is_named_and_nothing_is_written(
+        folders, monkeypatch, capsys, blocking) -> None:
+    lessons, copies = folders
+    root = lessons.parent
+    (root / blocking).parent.mkdir(exist_ok=True)  # my-lessons/ja: inside a folder my-lessons
+    (root / blocking).write_text("the learner's notes", encoding="utf-8")
+    monkeypatch.setattr(my_lessons, "REPO_ROOT", root)
+    monkeypatch.setattr(my_lessons, "LESSONS", lessons)
+    monkeypatch.setattr(my_lessons, "COPIES", copies)
+    assert my_lessons.main([]) == 1  # make lab stops here, with the reason
+    out, err = capsys.readouterr()
+    assert not out and err.strip() == msg("my_lessons.not_a_folder", path=blocking, folder="my-lessons")
+    assert (root / blocking).read_text(encoding="utf-8") == "the learner's notes"
+    assert "Traceback" not in err

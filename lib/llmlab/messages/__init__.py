@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import os
 
-from llmlab.errors import LlmlabError, LlmlabTypeError
+from llmlab.errors import LlmlabError, LlmlabTypeError, UnknownMessage
 from llmlab.messages import en, ja
-from llmlab.messages.columns import FORMATTER, Text
+from llmlab.messages.columns import FORMATTER, Text, shown
 
 LANGUAGES = ("en", "ja")
 LANGUAGE_VARIABLE = "LLMLAB_LANG"
@@ -31,9 +31,14 @@ def msg(key: str, **values: object) -> Text:
     A padded field (``{name:20s}``) is filled to that many display columns, and the text returned pads
     the same way in a lesson's own f-string, so Japanese tables line up (``llmlab.messages.columns``)."""
     catalogue = CATALOGUES[_current]
-    if key not in catalogue:  # a bug in llmlab, never the learner's input: tests keep the catalogues equal
-        raise KeyError(f"llmlab's {_current!r} message catalogue has no key {key!r}")
-    return Text(FORMATTER.format(catalogue[key], **values))  # padded by display columns (messages.columns)
+    if not isinstance(key, str) or key not in catalogue:  # tests keep llmlab's own keys in both catalogues, so
+        # this is a cell of a lesson copy older than the library (a key renamed since), or a typo in one
+        raise UnknownMessage(_explained("messages.unknown_key", asked=shown(key)))
+    try:
+        return Text(FORMATTER.format(catalogue[key], **values))  # padded by display columns (messages.columns)
+    except KeyError as missing:  # a value the template names was not given: the same story, a placeholder renamed
+        raise UnknownMessage(_explained("messages.missing_value", message=shown(key), name=shown(missing.args[0]),
+                                        given=", ".join(sorted(values)) or _explained("messages.no_values"))) from None
 
 
 def language() -> str:
@@ -72,6 +77,12 @@ class Later:
 def later(key: str, **values: object) -> Later:
     """``msg(key, **values)``, looked up when shown instead of now (for text made at import time)."""
     return Later(key, **values)
+
+
+def _explained(which: str, **values: str) -> str:
+    """The text of one of msg's own errors, in the current language (in English if that catalogue lacks it)."""
+    template = CATALOGUES[_current].get(which) or CATALOGUES["en"][which]
+    return FORMATTER.format(template, **values)
 
 
 def _checked(code: object, key: str) -> str:

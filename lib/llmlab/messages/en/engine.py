@@ -8,6 +8,19 @@ MESSAGES: dict[str, str] = {
         "The environment variable {variable} is {code}, which is not a language llmlab has. "
         "Set it to one of {valid}, or unset it for English."
     ),
+    # --- messages (messages/__init__.py: msg; messages/columns.py: padding by display columns) ---
+    "messages.unknown_key": (
+        "llmlab has no message named {asked}. If this cell comes from your own copy of a lesson, the copy may be "
+        "older than the library, which may call this message by another name now. Compare the cell with the same "
+        "cell of the current lesson (make lab says where it is when it keeps an edited copy)."
+    ),
+    "messages.missing_value": (
+        "The message {message} needs a value named {name}; this call gives: {given}. If this cell comes from your own "
+        "copy of a lesson, the copy may be older than the library, which may have renamed that value. Compare the "
+        "cell with the same cell of the current lesson (make lab says where it is when it keeps an edited copy)."
+    ),
+    "messages.no_values": "(none)",
+    "columns.bad_fill": "fill must be one character one column wide (such as \" \" or \".\"), not {value}.",
     # --- config ---
     "config.no_vocab_size": "A GPTConfig needs vocab_size: how many different tokens the model reads.",
     "config.heads_split": (

@@ -9,6 +9,10 @@ MESSAGES: dict[str, str] = {
         "A newer version of {copy} is in {lesson}. Your copy has your edits, so it was kept as it is. "
         "To get the new one, rename your copy and run make lab again."
     ),
+    "my_lessons.not_a_folder": (
+        "{path} is a file, but make lab needs a folder there to hold your working copies of the lessons ({folder}/). "
+        "Rename or move that file (it may hold your work), then run make lab again."
+    ),
     # --- environment check (ui/envcheck.py) ---
     "env.title": "llmlab environment check",
     "env.tag_ok": "[OK]",
@@ -53,6 +57,9 @@ MESSAGES: dict[str, str] = {
     "lesson00.probabilities_sum": "probabilities add up to: {total:.6f}",
     "lesson00.next_token": "  next token {token!r:8s} probability {p:.3f}",
     "lesson00.step": "step {step}: + {token!r}",
+    "lesson00.temperature_row": "T = {temperature:.1f}: the 3 likeliest next words {top}",
+    "lesson00.temperature_helper": "llmlab's sampling.probabilities(scores, T) gives the same at all three: {same}",
+    "lesson00.temperature_zero": "T = 0: all the probability on the highest score, {token!r}: {answer}",
     "lesson00.a_sentence": "a sentence:     {text}",
     "lesson00.a_translation": "a translation:  {text}",
     "lesson00.a_question": "a question:     {story} → {answer}",

@@ -15,6 +15,8 @@ MESSAGES: dict[str, str] = {
     "lesson07.x": "x: {n} numbers, mean {mean:+.4f}, standard deviation {std:.4f}",
     "lesson07.normalised": "after subtracting and dividing: mean {mean:+.1e}, standard deviation {std:.4f}",
     "lesson07.layernorm_difference": "largest difference from torch's LayerNorm: {difference:.1e}",
+    "lesson07.first_addition": "x + attention(LayerNorm(x)), by hand: largest difference from blocks.0.resid_mid {difference:.1e}",
+    "lesson07.second_addition": "that sum + MLP(LayerNorm(that sum)), by hand: largest difference from blocks.0.resid_post {difference:.1e}",
     "lesson07.steps_by_hand": "block {block}: {n} steps recomputed by hand; largest difference from the model {difference:.1e}",
     "lesson07.step_shape": "  {name:10s} shape {shape}",
     "lesson07.gelu": "GELU(x) for x = {x} → {y}",

@@ -10,6 +10,8 @@ MESSAGES: dict[str, str] = {
     "lesson10.lens_guess": "{state:>14}: after {token!r} the guess is {word!r} ({p:.2f})",
     "lesson10.hidden_states": "{n} hidden states (the embeddings, then one after each block), each of shape {shape}",
     "lesson10.itself": "read off the embeddings, the guess is the token itself at {itself} of {n} positions",
+    "lesson10.followers": "data/toy_train.txt, {lines:,} lines: a word follows {before!r} {total:,} times; the most frequent words there:",
+    "lesson10.follower": "  {word!r:8} {n:>5,} times ({share:.0%})",
     # --- exercises (ui/exercises/lesson10.py) ---
     "ex10.hidden_states.why": (
         "The lens reads the embeddings (hidden state 0) and the hidden state after each block: 1 + {blocks} = {states}."

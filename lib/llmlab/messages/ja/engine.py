@@ -9,6 +9,21 @@ MESSAGES: dict[str, str] = {
         "環境変数 {variable} が {code} になっていますが、llmlab にそのような言語はありません。"
         "{valid} のどれかにするか、英語で使うなら設定を消してください。"
     ),
+    # --- messages (messages/__init__.py: msg; messages/columns.py: padding by display columns) ---
+    "messages.unknown_key": (
+        "llmlab には {asked} という名前のメッセージがありません。このセルが自分で編集したレッスンのコピーのものなら、"
+        "そのコピーはライブラリより古いのかもしれません。いまのライブラリでは、このメッセージは別の名前になっている"
+        "可能性があります。いまのレッスンの同じセルと見比べてください（編集したコピーを残したとき、make lab が"
+        "新しいレッスンの場所を知らせます）。"
+    ),
+    "messages.missing_value": (
+        "メッセージ {message} には {name} という名前の値が必要ですが、この呼び出しが渡している値は {given} です。"
+        "このセルが自分で編集したレッスンのコピーのものなら、そのコピーはライブラリより古く、値の名前が"
+        "変わったのかもしれません。いまのレッスンの同じセルと見比べてください（編集したコピーを残したとき、"
+        "make lab が新しいレッスンの場所を知らせます）。"
+    ),
+    "messages.no_values": "（なし）",
+    "columns.bad_fill": "fill は1文字で、幅が1列の文字（\" \" や \".\" など）でなければなりません。{value} は使えません。",
     # --- config ---
     "config.no_vocab_size": "GPTConfig には vocab_size が必要です。モデルが読むトークンが何種類あるかを表す数です。",
     "config.heads_split": (

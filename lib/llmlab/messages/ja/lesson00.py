@@ -9,6 +9,10 @@ MESSAGES: dict[str, str] = {
         "{copy} の新しい版が {lesson} にあります。作業コピーには編集があるので、そのまま残しました。"
         "新しい版を使うには、作業コピーの名前を変えてから、もう一度 make lab を実行してください。"
     ),
+    "my_lessons.not_a_folder": (
+        "{path} はファイルですが、make lab はそこに、レッスンの作業コピー（{folder}/）を入れるフォルダーを必要とします。"
+        "そのファイルの名前を変えるか、別の場所に移してから（中身は自分の作業かもしれません）、もう一度 make lab を実行してください。"
+    ),
     # --- environment check (ui/envcheck.py) ---
     "env.title": "llmlab の環境チェック",
     "env.tag_ok": "[OK]",
@@ -53,6 +57,9 @@ MESSAGES: dict[str, str] = {
     "lesson00.probabilities_sum": "確率の合計：{total:.6f}",
     "lesson00.next_token": "  次のトークン {token!r:8s} 確率{p:.3f}",
     "lesson00.step": "ステップ{step}: + {token!r}",
+    "lesson00.temperature_row": "T = {temperature:.1f}: 次の単語の上位三つ {top}",
+    "lesson00.temperature_helper": "llmlab の sampling.probabilities も、三つの温度すべてで同じ結果か：{same}",
+    "lesson00.temperature_zero": "T = 0: 確率はすべて最高スコアの {token!r} にあるか：{answer}",
     "lesson00.a_sentence": "文：      {text}",
     "lesson00.a_translation": "翻訳：    {text}",
     "lesson00.a_question": "質問：    {story} → {answer}",

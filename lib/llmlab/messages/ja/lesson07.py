@@ -16,6 +16,8 @@ MESSAGES: dict[str, str] = {
     "lesson07.x": "x: 数{n}個、平均{mean:+.4f}、標準偏差{std:.4f}",
     "lesson07.normalised": "引いて割ったあと：平均{mean:+.1e}、標準偏差{std:.4f}",
     "lesson07.layernorm_difference": "torch の LayerNorm との最大の差：{difference:.1e}",
+    "lesson07.first_addition": "x + アテンション(LayerNorm(x)) を手で計算：blocks.0.resid_mid との最大の差{difference:.1e}",
+    "lesson07.second_addition": "その和 + MLP(LayerNorm(その和)) を手で計算：blocks.0.resid_post との最大の差{difference:.1e}",
     "lesson07.steps_by_hand": "ブロック {block}: {n}ステップを手で計算し直した。モデルとの最大の差{difference:.1e}",
     "lesson07.step_shape": "  {name:10s} 形 {shape}",
     "lesson07.gelu": "x = {x} のとき GELU(x) → {y}",

@@ -11,6 +11,8 @@ MESSAGES: dict[str, str] = {
     "lesson10.lens_guess": "{state:>15}: {token!r} の次の予想は {word!r}（{p:.2f}）",
     "lesson10.hidden_states": "隠れ状態{n}個（埋め込み、そして各ブロックのあとに一つずつ）、どれも形 {shape}",
     "lesson10.itself": "埋め込みから読むと、{n}個の位置のうち{itself}個で予想はそのトークン自身",
+    "lesson10.followers": "toy_train.txt（{lines:,}行）：後ろに単語が続く {before!r} は{total:,}回。後ろに来る回数が多い単語：",
+    "lesson10.follower": "  {word!r:8} {n:>5,}回（{share:.0%}）",
     # --- exercises (ui/exercises/lesson10.py) ---
     "ex10.hidden_states.why": "ロジットレンズは埋め込み（隠れ状態0）と各ブロックの後の隠れ状態を読みます：1 + {blocks} = {states}。",
     "ex10.hidden_states.no_embeddings": "あと少しです。埋め込みも、ブロック0の前の隠れ状態です。",
