@@ -39,7 +39,7 @@ CJK_FONTS := fonts-noto-cjk
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-busy check lint checkpoint bench clean chromium wheelhouse hub hub-proxy classroom-bench site
+.PHONY: help lab test test-busy check lint checkpoint copying-replay bench bench-recipe clean chromium wheelhouse hub hub-proxy classroom-bench site
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -136,8 +136,15 @@ chromium: # the browser test drives Debian's chromium; Debian's CJK fonts draw t
 checkpoint: $(STAMP) ## train the shipped model again (data/tiny_gpt.pt and its snapshots)
 	$(VENV_PY) scripts/train_checkpoint.py
 
-bench: $(STAMP) ## time training and generation on this machine
+copying-replay: $(STAMP) ## record the copying circuit forming in one training run (data/copying_replay.pt, lesson 08)
+	$(VENV_PY) scripts/record_copying_replay.py
+
+bench: $(STAMP) ## time training and generation on this machine, and the widgets in a real browser
 	$(VENV_PY) scripts/bench.py
+	$(VENV_PY) scripts/bench_browser.py
+
+bench-recipe: $(STAMP) ## train seeds 0-4 on 1 and 2 threads with the research recipe: facts right vs seconds (long)
+	$(VENV_PY) scripts/research/copying_recipe.py --recipe best --seeds 0 1 2 3 4 --threads 1 2
 
 clean: ## remove .venv, build/ and caches
 	rm -rf $(VENV) build .pytest_cache

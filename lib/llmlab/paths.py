@@ -9,3 +9,5 @@ DATA_DIR: Path = REPO_ROOT / "data"
 SHAKESPEARE_FILE: Path = DATA_DIR / "tinyshakespeare.txt"
 # The shipped model's embedding tables at every validation step (`make checkpoint`): lesson 04 replays them.
 SNAPSHOT_FILE: Path = DATA_DIR / "tiny_gpt_snapshots.pt"
+# A recorded training run of the shipped recipe (`make copying-replay`): the copying circuit forming, lesson 08.
+REPLAY_FILE: Path = DATA_DIR / "copying_replay.pt"

@@ -39,8 +39,8 @@ from llmlab.ui.plots.embeddings import (plot_coordinates, plot_neighbour_similar
                                      plot_similarity_heatmaps)
 from llmlab.ui.plots.generation import causal_mask_figure, mask_losses_figure, step_times_figure
 from llmlab.ui.plots.head_roles import ablation_figure, attention_statistics_figure
-from llmlab.studies.copying import CHANGES
-from llmlab.ui.plots.copying import head_accuracy_figure, stream_patching_figure
+from llmlab.studies.copying import CHANGES, load_copying_snapshots
+from llmlab.ui.plots.copying import copying_replay_figure, head_accuracy_figure, stream_patching_figure
 from llmlab.ui.plots.knowledge import knowledge_figure, lens_figure, selectivity_figure
 from llmlab.ui.plots.neurons import weight_vs_bias_figure
 from llmlab.ui.plots.params import embedding_share_figure, four_numbers_figure, memory_figure
@@ -61,13 +61,14 @@ from llmlab.ui.widgets.neurons import AttentionBiasWidget, NeuronWidget
 from llmlab.ui.widgets.params import MLPCalculator, TransformerCalculator
 from llmlab.ui.widgets.qkv import QKVWidget
 from llmlab.ui.widgets.tokens import TokenizerPlayground
-from llmlab.ui.widgets.training import LiveLossPlot
+from llmlab.ui.widgets.training import LiveCopyingPlot, LiveLossPlot
 
 from screen_text import controls_of, english_words, figure_texts, shown_html, widget_texts
 
 pytestmark = pytest.mark.usefixtures("japanese")  # every test runs in Japanese (tests/conftest.py)
 
 TEXT = "EN: the cats near the big car sleep in the garden JA:"
+FACT_LINE = "ken has the red ball . mia has the blue cup . what does ken have ? the red ball"
 LONGEST_DEFAULT_LABEL = 10  # Latin characters that fit ipywidgets' default description width (80 px)
 
 
@@ -101,6 +102,8 @@ def lesson_panels(model: GPT, tokenizer) -> dict[str, WidgetPanel]:
     for step in range(3):
         loss_plot.on_step(step, 3.0 - step)
     loss_plot.add_validation(2, 2.5)
+    copying_plot = LiveCopyingPlot(tokenizer, [FACT_LINE], 4000)
+    copying_plot.on_eval(0, model)
     playground = TokenizerPlayground({"char_tokenizer": CharTokenizer.from_text(TEXT), "word_tokenizer": tokenizer},
                                      "the cats sleep in the garden 猫 が 寝る")
     playground.set_tokenizer("char_tokenizer")
@@ -117,6 +120,7 @@ def lesson_panels(model: GPT, tokenizer) -> dict[str, WidgetPanel]:
         "AttentionExplorer": AttentionExplorer(model, tokenizer),
         "HiddenStateExplorer": HiddenStateExplorer(model, tokenizer, TEXT),
         "LiveLossPlot": loss_plot,
+        "LiveCopyingPlot": copying_plot,
     }
 
 
@@ -181,6 +185,7 @@ def lesson_figures(model: GPT, tokenizer) -> dict[str, Figure]:
             msg("plots.knowledge.random_directions"): list(rng.random(20)),
             msg("plots.knowledge.untrained_neurons", block=0): list(rng.random(20))}),
         "head_accuracy_figure": head_accuracy_figure(heads(), 0.925, 200),
+        "copying_replay_figure": copying_replay_figure(load_copying_snapshots()),
         "stream_patching_figure": stream_patching_figure(
             {change: torch.rand(n_layers, 18) for change in CHANGES},
             "ken has the red ball . mia has the blue cup . what does ken have ? the".split()),

@@ -202,6 +202,8 @@ COPYING = {
     "changed_trace": (copying.changed_trace, [MODELS, STORY_SETS, CHANGES]),
     "head_patching": (copying.head_patching, [MODELS, STORY_SETS, CHANGES]),
     "stream_patching": (copying.stream_patching, [MODELS, STORY_SETS, CHANGES]),
+    "colour_probabilities": (copying.colour_probabilities, [MODELS, TOKENIZERS, LINE_LISTS]),
+    "load_copying_snapshots": (copying.load_copying_snapshots, [either(copying.REPLAY_FILE, __file__)]),
 }
 
 

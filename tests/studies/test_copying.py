@@ -9,10 +9,13 @@ from llmlab.studies.copying import (
     COLOUR_FROM,
     TARGETS,
     ChangedStories,
+    CopyingRecorder,
     accuracy_without_each_head,
     changed_stories,
     changed_trace,
+    colour_probabilities,
     head_patching,
+    load_copying_snapshots,
     mention_attention,
     mention_positions,
     other_colour_share,
@@ -22,6 +25,8 @@ from llmlab.engine.edits import head_output_name, patch, zero
 from llmlab.toy.facts import FactQuestion, answer_accuracy
 from llmlab.engine.tokenizers import WordTokenizer
 from llmlab.engine.validate import LlmlabError
+from llmlab.ui.plots.copying import copying_replay_figure
+from llmlab.ui.widgets.training import LiveCopyingPlot
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +145,78 @@ def test_a_wrong_tokenizer_and_bad_figure_input_are_refused_in_llmlab_words(ship
         stream_patching_figure({"names": torch.zeros(3, 18)}, ["w"] * 18)
     with pytest.raises(LlmlabError, match="18 of them, got 17"):
         stream_patching_figure({"asked": torch.zeros(3, 18)}, ["w"] * 17)
+
+
+# --- the replay of the circuit forming (make copying-replay records it; issue 23) ---
+
+
+def test_colour_probabilities_are_the_softmax_at_the_answer_position(shipped, questions):
+    model, tokenizer = shipped
+    p_asked, p_other, n = colour_probabilities(model, tokenizer, questions)
+    stories = changed_stories(tokenizer, questions)
+    assert n == len(stories.questions)
+    with torch.no_grad():
+        logits, _ = model(stories.ids)  # by hand: the scores at "? the", then softmax
+    probabilities = torch.softmax(logits[:, COLOUR_FROM].double(), -1)
+    rows = torch.arange(n)
+    assert p_asked == pytest.approx(float(probabilities[rows, stories.right].mean()), abs=1e-6)
+    assert p_other == pytest.approx(float(probabilities[rows, stories.other].mean()), abs=1e-6)
+    assert p_asked > 0.5 > p_other  # the shipped model chooses the asked person's colour
+
+
+def test_the_recorder_reads_the_model_without_changing_it(shipped, questions, tmp_path):
+    model, tokenizer = shipped
+    recorder = CopyingRecorder(tokenizer, questions)
+    weights = {name: value.clone() for name, value in model.state_dict().items()}
+    model.train()
+    rng, threads = torch.get_rng_state(), torch.get_num_threads()
+    try:
+        recorder(0, model)
+        recorder(250, model)
+        assert model.training and torch.equal(rng, torch.get_rng_state()) and torch.get_num_threads() == threads
+    finally:
+        model.eval()
+    assert all(torch.equal(weights[name], value) for name, value in model.state_dict().items())
+    p_asked, p_other, different = colour_probabilities(model, tokenizer, questions)
+    assert recorder.p_asked == [pytest.approx(p_asked)] * 2 and recorder.p_other == [pytest.approx(p_other)] * 2
+    assert recorder.different == different
+    saved = {"copying_steps": [0, 250], "questions": len(questions), "fact_right": [3, 4], **recorder.to_dict()}
+    assert set(recorder.to_dict()) == {"copying_steps", "p_asked_colour", "p_other_colour", "different_colours"}
+    path = tmp_path / "snapshots.pt"
+    torch.save(saved, path)
+    replay = load_copying_snapshots(path)
+    assert replay.steps == [0, 250] and replay.right == [3, 4] and replay.questions == len(questions)
+    assert replay.different_colours == different and replay.seed is None and replay.gap is None
+    assert torch.equal(replay.p_asked, torch.tensor(recorder.p_asked, dtype=torch.float32))
+    figure = copying_replay_figure(replay)
+    (ax,) = figure.axes  # one panel: the share right and the two probabilities
+    assert list(ax.lines[0].get_ydata()) == [3 / len(questions), 4 / len(questions)]
+    assert len(ax.lines) == 3
+    torch.save({key: value for key, value in saved.items() if key != "p_asked_colour"}, path)
+    with pytest.raises(LlmlabError, match="make copying-replay"):  # a file without the recording
+        load_copying_snapshots(path)
+    with pytest.raises(LlmlabError, match="load_copying_snapshots"):
+        copying_replay_figure({"steps": [0]})
+
+
+def test_the_shipped_replay_file_loads_even_with_the_attention_it_once_stored():
+    """data/copying_replay.pt may hold keys older versions of the recorder wrote; they are ignored."""
+    replay = load_copying_snapshots()
+    assert len(replay.steps) == len(replay.right) == len(replay.p_asked) == len(replay.p_other)
+    assert not hasattr(replay, "attention")
+
+
+def test_the_live_plot_records_what_the_replay_holds(shipped, questions):
+    model, tokenizer = shipped
+    plot = LiveCopyingPlot(tokenizer, questions, steps=500)
+    plot.on_eval(0, model)
+    plot.on_eval(250, model)
+    replay = plot.replay()
+    assert replay.steps == [0, 250]
+    assert replay.right == [round(answer_accuracy(model, tokenizer, questions) * len(questions))] * 2
+    assert replay.p_asked.tolist() == pytest.approx([colour_probabilities(model, tokenizer, questions)[0]] * 2)
+    assert list(plot.lines.right.get_xdata()) == [0, 250]
+    with pytest.raises(LlmlabError, match="forwards"):
+        plot.on_eval(250, model)
+    with pytest.raises(LlmlabError, match="500"):
+        plot.on_eval(750, model)

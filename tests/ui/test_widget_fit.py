@@ -24,7 +24,7 @@ from llmlab.ui.widgets.neurons import AttentionBiasWidget, NeuronWidget
 from llmlab.ui.widgets.params import MLPCalculator, TransformerCalculator
 from llmlab.ui.widgets.qkv import QKVWidget
 from llmlab.ui.widgets.tokens import TokenizerPlayground, chips_html
-from llmlab.ui.widgets.training import LiveLossPlot
+from llmlab.ui.widgets.training import LiveCopyingPlot, LiveLossPlot
 
 OUTPUT_WIDTH_PX = 848  # JupyterLab's output area in a 1280-px window, file browser open
 MAX_FIGURE_WIDTH_PX = 840
@@ -37,7 +37,7 @@ PAGE_STYLE = ("body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Helv
 
 
 @pytest.fixture(scope="module")
-def lesson_widgets(shipped) -> dict[str, WidgetPanel]:
+def lesson_widgets(shipped, corpus) -> dict[str, WidgetPanel]:
     """Every lesson's widgets, built as the lessons build them (named by lesson)."""
     model, tokenizer = shipped
     kinds = word_kinds()
@@ -54,7 +54,8 @@ def lesson_widgets(shipped) -> dict[str, WidgetPanel]:
         "04 embedding replay": EmbeddingReplay(load_snapshots(), tokenizer, words, kinds, pair=("cat", "dog", "car")),
         "05 Q, K and V": QKVWidget(),
         "06 next token": NextTokenExplorer(model, tokenizer, "EN: the", seed=0),
-        "08 live loss": LiveLossPlot(200, floor=1.0),
+        "08 live copying": LiveCopyingPlot(tokenizer, [line for line in corpus[1] if " ? " in line][:200], 4000),
+        "09 live loss": LiveLossPlot(200, floor=1.0),
         "10 hidden states": HiddenStateExplorer(model, tokenizer, LESSON_10_TEXT),
     }
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 
@@ -26,6 +27,8 @@ from llmlab.engine.model import GPT
 from llmlab.engine.tokenizers import Tokenizer
 from llmlab.engine.trace import Trace
 from llmlab.engine.validate import LlmlabError, LlmlabTypeError, check_instance, check_model, check_tokenizer, kind_of
+from llmlab.paths import REPLAY_FILE
+from llmlab.studies.embeddings import read_recording
 
 ASKED_AT = 14  # the asked name in the question
 COLOUR_FROM, THING_FROM = 17, 18  # the positions whose next word is the answer's colour, its thing
@@ -200,3 +203,76 @@ def stream_patching(model: GPT, stories: ChangedStories, change: str) -> torch.T
             guess = model.logits_from_residual(hidden[:, COLOUR_FROM]).argmax(-1).cpu().view(T, n)
             shares[block] = (guess == stories.other[None, :]).float().mean(1)
     return shares
+
+
+@torch.no_grad()
+def colour_probabilities(model: GPT, tokenizer: Tokenizer, lines: Sequence[str]) -> tuple[float, float, int]:
+    """Mean probability the model gives, at "? the", to the asked person's colour and to the other person's.
+
+    Over the fact questions in ``lines`` whose two colours differ (where both are the same colour the two
+    probabilities are one number); also returns how many such questions there are.
+    """
+    model = check_model(model, "colour_probabilities")
+    stories = changed_stories(check_tokenizer(tokenizer, "colour_probabilities", model), lines)
+    with one_torch_thread(), model.evaluating():
+        logits, _ = model(stories.ids.to(model.device))
+    probabilities = torch.softmax(logits[:, COLOUR_FROM].double(), dim=-1).cpu()  # (n, vocab)
+    rows = torch.arange(len(stories.questions))
+    return (float(probabilities[rows, stories.right].mean()), float(probabilities[rows, stories.other].mean()),
+            len(stories.questions))
+
+
+class CopyingRecorder:
+    """An ``on_eval`` callback for ``make copying-replay``: at every validation step, the mean probabilities of
+    the asked person's and the other person's colour (``colour_probabilities``). It reads the model without
+    changing it: no gradients, no random numbers, the model's mode restored."""
+
+    def __init__(self, tokenizer: Tokenizer, lines: Sequence[str]) -> None:
+        changed_stories(check_tokenizer(tokenizer, "CopyingRecorder"), lines)  # checked now, not mid-training
+        self.tokenizer, self.lines = tokenizer, list(lines)
+        self.steps: list[int] = []
+        self.p_asked: list[float] = []
+        self.p_other: list[float] = []
+        self.different = 0
+
+    def __call__(self, step: int, model: GPT) -> None:
+        p_asked, p_other, self.different = colour_probabilities(model, self.tokenizer, self.lines)
+        self.steps.append(step)
+        self.p_asked.append(p_asked)
+        self.p_other.append(p_other)
+
+    def to_dict(self) -> dict[str, object]:
+        """What the snapshot file stores (keys of ``CopyingSnapshots``), small and loadable with weights_only."""
+        return {"copying_steps": list(self.steps),
+                "p_asked_colour": torch.tensor(self.p_asked, dtype=torch.float32),
+                "p_other_colour": torch.tensor(self.p_other, dtype=torch.float32),
+                "different_colours": self.different}
+
+
+@dataclass(frozen=True)
+class CopyingSnapshots:
+    """The copying skill while a model trained, at every validation step (``make copying-replay``)."""
+
+    steps: list[int]
+    questions: int  # validation fact questions scored at every step
+    right: list[int]  # of them answered right (colour and thing, greedily)
+    different_colours: int  # of them whose two colours differ: the probabilities are averaged over these
+    p_asked: torch.Tensor  # (steps,) mean probability of the asked person's colour at "? the"
+    p_other: torch.Tensor  # (steps,) mean probability of the other person's colour there
+    seed: int | None = None  # the run's seed, when recorded from a file
+    gap: float | None = None  # its validation loss above the exact floor at the end
+
+
+def load_copying_snapshots(path: str | Path = REPLAY_FILE) -> CopyingSnapshots:
+    """Read the copying measurements ``scripts/record_copying_replay.py`` wrote (``make copying-replay``)."""
+    def build(saved: dict) -> CopyingSnapshots:
+        try:
+            return CopyingSnapshots(list(saved["copying_steps"]), int(saved["questions"]), list(saved["fact_right"]),
+                                    int(saved["different_colours"]), saved["p_asked_colour"], saved["p_other_colour"],
+                                    saved.get("seed"), saved.get("gap"))
+        except KeyError:
+            raise LlmlabError(msg("copying.no_replay", path=path)) from None
+        except (TypeError, ValueError) as error:
+            raise LlmlabError(msg("embeddings.bad_snapshots", path=path, error=type(error).__name__)) from None
+    return read_recording(path, build)
+

@@ -7,9 +7,10 @@ in ``llmlab.ui.plots.embeddings``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import torch
 
@@ -298,8 +299,15 @@ class MissingSnapshots(LlmlabError, FileNotFoundError):
     """The snapshot file is not there (an LlmlabError, and a FileNotFoundError as before)."""
 
 
-def load_snapshots(path: str | Path = SNAPSHOT_FILE) -> Snapshots:
-    """Read the snapshots that ``scripts/train_checkpoint.py`` wrote (loads with ``weights_only=True``)."""
+T = TypeVar("T")
+
+
+def read_recording(path: str | Path, build: Callable[[dict], T]) -> T:
+    """``build`` applied to what a recording script saved at ``path`` (loaded with ``weights_only=True``).
+
+    A missing file raises ``MissingSnapshots``; a file that is not such a recording, llmlab's own error. A
+    KeyError from ``build`` (a recording without what it needs) is passed on for the caller to explain.
+    """
     if not isinstance(path, (str, os.PathLike)):
         raise LlmlabTypeError(msg("embeddings.bad_path", kind=kind_of(path)))
     path = Path(path)
@@ -307,6 +315,18 @@ def load_snapshots(path: str | Path = SNAPSHOT_FILE) -> Snapshots:
         raise MissingSnapshots(msg("embeddings.no_snapshots", path=path))
     try:
         saved = torch.load(path, map_location="cpu", weights_only=True)
-        return Snapshots(list(saved["steps"]), saved["token_embedding"], saved["position_embedding"])
-    except Exception as error:  # not a file that script wrote: torch's unpickling errors have no common type
+    except Exception as error:  # not a file a script of ours wrote: torch's unpickling errors have no common type
         raise LlmlabError(msg("embeddings.bad_snapshots", path=path, error=type(error).__name__)) from None
+    if not isinstance(saved, dict):
+        raise LlmlabError(msg("embeddings.bad_snapshots", path=path, error=type(saved).__name__))
+    return build(saved)
+
+
+def load_snapshots(path: str | Path = SNAPSHOT_FILE) -> Snapshots:
+    """Read the snapshots that ``scripts/train_checkpoint.py`` wrote."""
+    def build(saved: dict) -> Snapshots:
+        try:
+            return Snapshots(list(saved["steps"]), saved["token_embedding"], saved["position_embedding"])
+        except (KeyError, TypeError) as error:
+            raise LlmlabError(msg("embeddings.bad_snapshots", path=path, error=type(error).__name__)) from None
+    return read_recording(path, build)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
@@ -92,12 +92,15 @@ def shipped_training_data() -> ToyData:
 
 
 def train_shipped_model(
-    data: ToyData | None = None, progress: bool = True, on_eval: Callable[[int, GPT], None] | None = None
+    data: ToyData | None = None, progress: bool = True, on_eval: Callable[[int, GPT], None] | None = None,
+    seed: int = SHIPPED_RECIPE.seed,
 ) -> tuple[GPT, ToyData, History]:
-    """Train the shipped model again (``make checkpoint``): SHIPPED_RECIPE on ``shipped_training_data()``.
+    """Train the shipped model again (``make checkpoint``): SHIPPED_RECIPE on ``shipped_training_data()``;
+    ``seed`` starts the same recipe from another start (``make copying-replay`` records seed 4's run).
 
     Runs on one processor thread: the recorded run did, and a different thread count sums numbers in
     another order, which can move the moment the copying appears.
     """
+    recipe = replace(SHIPPED_RECIPE, seed=integer(seed, "seed", low=0))
     with one_torch_thread():
-        return train_tiny_model(SHIPPED_RECIPE, data or shipped_training_data(), progress, on_eval)
+        return train_tiny_model(recipe, data or shipped_training_data(), progress, on_eval)

@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "copying.no_different_colours": "None of these fact questions has two different colours in its story; the patching needs some that do.",
     "copying.not_stories": "This needs the changed stories of changed_stories(tokenizer, lines), not {kind}.",
     "copying.bad_change": "Unknown change {change!r}: choose one of {changes}.",
+    "copying.no_replay": "{path} holds no copying measurements. Record them with `make copying-replay`.",
     # --- knowledge (studies/knowledge.py) ---
     "knowledge.each_reference": "each reference sequence",
     "knowledge.not_a_part": "This needs a part made by part(model, ...) or model_parts(model), not {kind}.",
@@ -70,8 +71,19 @@ MESSAGES: dict[str, str] = {
     "lesson08.heads_colours": "colours swapped,    block {block}: one head's output at 'the' patched → heads 0–3 {shares}; all four {all:.2f}",
     "lesson08.pattern_asked": "only block {block}'s attention weights at 'the' patched, other person asked: the other colour in {share:.2f}",
     "lesson08.pattern_colours": "only block {block}'s attention weights at 'the' patched, colours swapped:    the other colour in {share:.2f}",
+    "lesson08.replay_run": "the run: the shipped recipe from seed {seed}; the {questions} fact questions scored every {every} steps up to step {last} ({different} of them have two different colours: p(asked) and p(other) are means over those); at the end {gap:.4f} nats above the exact floor",
+    "lesson08.replay_header": "    step     right     p(asked)     p(other)",
+    "lesson08.replay_plateau": "the plateau, steps {first} to {last} (after step 0, before half the questions are right): {low} to {high} right; p(asked) + p(other) at least {both:.3f}; the largest |p(asked) − p(other)| {largest:.3f}",
+    "lesson08.replay_no_plateau": "no plateau: half the questions were right at the first step after step 0",
+    "lesson08.replay_jump": "the jump: {before_right} right at step {before}, {right} at step {step} (the first step with at least 90% right): within {steps} steps",
+    "lesson08.replay_no_jump": "no jump: no step up to {last} has at least 90% of the questions right",
     "lesson08.lens_own_word": "read off the embeddings, the top word is the current word itself at {share:.3f} of the positions",
     "lesson08.next_word_table": "a table of the most frequent next word after each word (counted on {n} training lines): right for {share:.3f} of the words",
+    "lesson08.lens_by_hand": "by hand, the hidden state after block 0 at the end of {text!r}: top word {guess!r} (the next word is {next!r}); the largest difference from model.logits_from_residual: {diff:.1e}",
+    "lesson08.lens_after_block_0": "the same at every position of the 400 lines at once: the top word is the next word for {share:.3f} of the words",
+    "lesson08.lens_same": "lens_scores, all words after block 0: {share:.3f} (by hand above: {by_hand:.3f})",
+    "lesson08.mlp_by_hand": "by hand, block 0's MLP at the end of {text!r}: neurons 0, 1, 2 after GELU {first}; the largest difference from the trace's blocks.0.mlp.post: {diff:.1e}",
+    "lesson08.mlp_same": "mlp_activations at that position: the largest difference from the numbers by hand {diff:.1e}",
     # --- exercises (ui/exercises/lesson08.py) ---
     "ex08.translation_head.why": (
         "In the ablation table, removing block 0, head 1 raises the loss of the Japanese translation more "

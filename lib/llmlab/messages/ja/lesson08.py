@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "copying.no_different_colours": "これらの事実の質問には、話の中の二つの色が異なるものがありません。パッチングには色が異なる質問が必要です。",
     "copying.not_stories": "ここには changed_stories(tokenizer, lines) が返す変えた話が必要です。{kind} は使えません。",
     "copying.bad_change": "変更 {change!r} はありません。{changes} のどれかを選んでください。",
+    "copying.no_replay": "{path} にはコピーの測定がありません。`make copying-replay` で記録してください。",
     # --- knowledge (studies/knowledge.py) ---
     "knowledge.each_reference": "参照データの各列",
     "knowledge.not_a_part": "part(model, ...) か model_parts(model) で作った部品が必要です。{kind} は使えません。",
@@ -71,8 +72,19 @@ MESSAGES: dict[str, str] = {
     "lesson08.heads_colours": "色を入れ替えた話、ブロック {block}: 'the' での一つのヘッドの出力をパッチ → ヘッド0〜3 {shares}。四つすべて{all:.2f}",
     "lesson08.pattern_asked": "'the' でのブロック {block} のアテンション重みだけをパッチ、もう1人を尋ねる話：もう1人の色{share:.2f}",
     "lesson08.pattern_colours": "'the' でのブロック {block} のアテンション重みだけをパッチ、色を入れ替えた話：もう1人の色{share:.2f}",
+    "lesson08.replay_run": "実行：同梱モデルのレシピ、シード{seed}。{questions}問の事実の質問を{every}ステップごとにステップ{last}まで採点（そのうち{different}問は二つの色が異なり、p(尋ねた人)とp(もう1人)はそれらでの平均）。最後は理論下限より{gap:.4f}ナット上",
+    "lesson08.replay_header": "ステップ    正解数  p(尋ねた人)   p(もう1人)",
+    "lesson08.replay_plateau": "停滞期、ステップ{first}から{last}まで（ステップ0の後、質問の半分に正解するまで）：正解は{low}から{high}問。p(尋ねた人) + p(もう1人)は少なくとも{both:.3f}。|p(尋ねた人) − p(もう1人)|の最大は{largest:.3f}",
+    "lesson08.replay_no_plateau": "停滞期なし：ステップ0の次のステップで、すでに質問の半分に正解",
+    "lesson08.replay_jump": "跳躍：ステップ{before}で{before_right}問、ステップ{step}で{right}問に正解（90%以上に正解した最初のステップ）。{steps}ステップ以内",
+    "lesson08.replay_no_jump": "跳躍なし：ステップ{last}まで、質問の90%以上に正解したステップはない",
     "lesson08.lens_own_word": "埋め込みから読み取ると、第1候補がいまの単語そのものである位置の割合は{share:.3f}",
     "lesson08.next_word_table": "単語ごとに最も多い次の単語の表（学習用の{n}行で数えたもの）：正しい単語の割合{share:.3f}",
+    "lesson08.lens_by_hand": "手で計算：{text!r} の終わりでの、ブロック0の後の隠れ状態。第1候補は {guess!r}（次の単語は {next!r}）。model.logits_from_residual との差の最大は{diff:.1e}",
+    "lesson08.lens_after_block_0": "400行のすべての位置で一度に同じことをすると、第1候補が次の単語である割合は{share:.3f}",
+    "lesson08.lens_same": "lens_scores、すべての単語、ブロック0の後：{share:.3f}（上の手計算：{by_hand:.3f}）",
+    "lesson08.mlp_by_hand": "手で計算：{text!r} の終わりでの、ブロック0の MLP。GELU の後のニューロン0、1、2は {first}。トレースの blocks.0.mlp.post との差の最大は{diff:.1e}",
+    "lesson08.mlp_same": "その位置での mlp_activations：手で計算した数との差の最大は{diff:.1e}",
     # --- exercises (ui/exercises/lesson08.py) ---
     "ex08.translation_head.why": (
         "アブレーションの表では、ブロック0のヘッド1を取り除くと、二通りのアブレーションのどちらでも、日本語訳の損失が"

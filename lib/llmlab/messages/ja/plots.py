@@ -129,6 +129,10 @@ MESSAGES: dict[str, str] = {
     "plots.copying.share_other": "もう1人の色を書いた割合",
     "plots.copying.change_asked": "一つの位置の隠れ状態を、もう1人について尋ねる話から取った場合",
     "plots.copying.change_colours": "一つの位置の隠れ状態を、2人が色を入れ替えた話から取った場合",
+    "plots.copying.replay_right": "正しく答えた事実の質問の割合",
+    "plots.copying.replay_p_asked": "尋ねた人の色の確率",
+    "plots.copying.replay_p_other": "もう1人の色の確率",
+    "plots.copying.replay_title": "学習中の答え（質問の平均）",
     # --- lesson 09: training ---
     "plots.training.forward": "順伝播",
     "plots.training.training_step": "学習ステップ（順伝播 + 逆伝播 + AdamW）",

@@ -6,7 +6,7 @@ from llmlab.ui.checks import exercise
 from llmlab.messages import later, msg
 from llmlab.engine.validate import block_and_head, number_or_none
 
-# Measured by lesson 08 on the shipped model (tests/lessons/test_lesson07.py re-measures them):
+# Measured by lesson 08 on the shipped model (tests/lessons/test_lesson08.py re-measures them):
 TRANSLATION_HEAD = (0, 1)  # the head whose removal raises the loss of the Japanese translation most
 RUNNER_UP_TRANSLATION_HEAD = (0, 3)  # the second (zero ablation)
 COPYING_HEADS = 4  # block 0's heads whose removal alone loses more than a quarter of the fact answers

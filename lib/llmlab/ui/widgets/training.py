@@ -1,14 +1,20 @@
-"""Lesson 09's live loss plot: one figure, its lines updated in place while a model trains."""
+"""Live plots while a model trains, one figure each, its lines updated in place: lesson 09's loss, lesson 08's
+copying circuit."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import torch
 from matplotlib.figure import Figure
 
 from llmlab.messages import msg
 from llmlab.engine.model import GPT
+from llmlab.engine.tokenizers import Tokenizer
+from llmlab.studies.copying import CopyingRecorder, CopyingSnapshots
+from llmlab.toy.facts import AccuracyCurve, fact_questions
+from llmlab.ui.plots.copying import fill_replay, replay_axes
 from llmlab.engine.training import check_windows, evaluate
 from llmlab.engine.validate import LlmlabError, LlmlabTypeError, integer, kind_of, real
 from llmlab.ui.widgets.base import WidgetPanel
@@ -100,3 +106,41 @@ class LiveLossPlot(WidgetPanel):
         self.status.set_text("   ".join(parts))
         self.refresh()
         self._last_refresh = time.perf_counter()
+
+
+class LiveCopyingPlot(WidgetPanel):
+    """Lesson 08's replay drawn live: the copying skill forming while the shipped recipe trains.
+
+    Pass ``plot.on_eval`` to ``llmlab.toy.recipe.train_shipped_model``. At every validation step it scores the
+    fact questions in ``lines`` (``AccuracyCurve``) and records the colours' probabilities (``CopyingRecorder``:
+    reading only, so the run is the one it would be without the plot), then redraws the lines of
+    ``copying_replay_figure``. ``plot.replay()`` gives the run as ``load_copying_snapshots()`` does.
+    """
+
+    def __init__(self, tokenizer: Tokenizer, lines: Sequence[str], steps: int) -> None:
+        self.steps = integer(steps, "steps", low=1)
+        self.curve = AccuracyCurve(tokenizer, lines)
+        self.questions = len(fact_questions(lines))
+        self.recorder = CopyingRecorder(tokenizer, lines)
+        figure = Figure(figsize=(7.5, 3.4), layout="constrained")
+        self.lines = replay_axes(figure, self.steps)
+        super().__init__([], figure, "copying_replay")
+        self.dynamic = [self.lines.right, self.lines.p_asked, self.lines.p_other]
+        self.show()
+
+    def on_eval(self, step: int, model: GPT) -> None:
+        """Measure ``model`` at this validation step and redraw."""
+        step = integer(step, "step", low=0, high=self.steps)
+        if self.recorder.steps and step <= self.recorder.steps[-1]:
+            raise LlmlabError(msg("widgets.training.step_backwards", step=step, last=self.recorder.steps[-1]))
+        self.curve(step, model)
+        self.recorder(step, model)
+        fill_replay(self.lines, self.replay())
+        self.refresh()
+
+    def replay(self) -> CopyingSnapshots:
+        """The run so far, as ``llmlab.studies.copying.load_copying_snapshots`` reads a recorded one."""
+        n = self.questions
+        return CopyingSnapshots(list(self.recorder.steps), n, [round(share * n) for _, _, share in self.curve.points],
+                                self.recorder.different, torch.tensor(self.recorder.p_asked),
+                                torch.tensor(self.recorder.p_other))
