@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import secrets
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 import requests
 
 REPO = Path(__file__).resolve().parents[2]
@@ -22,6 +24,7 @@ CONFIG = REPO / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 PROXY = REPO / "deploy" / "jupyterhub" / "node_modules" / ".bin" / "configurable-http-proxy"
 HUB_START_TIMEOUT_S = 90
 HUB_STOP_TIMEOUT_S = 30
+LEARNERS_STOP_TIMEOUT_S = 10  # for the learners' last processes to end once killed
 # Run as root, the hub makes a system user per learner, who must be able to run this Python. One installed
 # in root's home (pyenv in /root, mode 0700) cannot be run by them, and the hub refuses it. The bench and
 # the tests then run the hub in a mount namespace of its own where that folder can be entered (mode 0711,
@@ -115,10 +118,20 @@ def python_view(state: Path) -> tuple[str, ...]:
 
 
 def remove_learners(homes: Path) -> None:
-    """Delete the system users the hub created for learners with a home in ``homes``, and their homes."""
-    for entry in pwd.getpwall():
-        if Path(entry.pw_dir).is_relative_to(homes):
-            subprocess.run(["userdel", "--remove", entry.pw_name], capture_output=True, check=False)
+    """Delete the system users the hub created for learners with a home in ``homes``, and their homes.
+
+    Their processes are ended first: a kernel can outlive the hub's process group by a moment, and userdel
+    refuses a user who still runs a process."""
+    learners = [entry for entry in pwd.getpwall() if Path(entry.pw_dir).is_relative_to(homes)]
+    uids = {entry.pw_uid for entry in learners}
+    left = [process for process in psutil.process_iter(["uids"])
+            if process.info["uids"] is not None and process.info["uids"].real in uids]
+    for process in left:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            process.kill()
+    psutil.wait_procs(left, timeout=LEARNERS_STOP_TIMEOUT_S)
+    for entry in learners:
+        subprocess.run(["userdel", "--remove", entry.pw_name], capture_output=True, check=False)
 
 
 @contextmanager
