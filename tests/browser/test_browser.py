@@ -1,9 +1,9 @@
 """Lesson 10 in a real browser, in JupyterLab and in Notebook 7: the explorers redraw when used.
 
 Opens a fresh copy of lesson 10, runs every cell, moves the attention explorer's head slider and
-compares the heatmap's pixels before and after; checks that figures are shown at their own size
-and fit the window with their sliders; times the explorers' redraws as seen by the page (printed
-and written to build/browser/explorer_timings.txt: speed targets live in `make bench`, not here).
+compares the heatmap's pixels before and after; times the explorers' redraws as seen by the page (printed
+and written to build/browser/explorer_timings.txt: speed targets live in `make bench`, not here). Every
+lesson's widgets, their fit and every control are walked in test_walk.py.
 In Notebook 7 the head slider is moved with the keyboard through its number box.
 Screenshots are kept in build/browser/.
 Needs Debian's chromium at /usr/bin/chromium (`make test` installs it when run as root).
