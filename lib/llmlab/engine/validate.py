@@ -418,13 +418,17 @@ def _config(model: object, function: str) -> GPTConfig:
     return model if isinstance(model, GPTConfig) else check_model(model, function).config
 
 
+def _index(value: object, name: str, high: int, key: str) -> int:
+    """``value`` as a whole number from 0 to ``high``; otherwise the catalogue's message ``key``."""
+    number = integer(value, name)
+    if not 0 <= number <= high:
+        raise LlmlabError(msg(key, high=high, value=number))
+    return number
+
+
 def check_block(model: object, block: object, name: str = "block") -> int:
     """``block`` if ``model`` (a GPT or its GPTConfig) has that block: a whole number from 0 to n_layers - 1."""
-    high = _config(model, "check_block").n_layers - 1
-    number = integer(block, name)
-    if not 0 <= number <= high:
-        raise LlmlabError(msg("validate.bad_block", high=high, value=number))
-    return number
+    return _index(block, name, _config(model, "check_block").n_layers - 1, "validate.bad_block")
 
 
 def check_hidden_state(model: object, layer: object, name: str = "layer") -> int:
@@ -444,11 +448,7 @@ def check_hidden_state(model: object, layer: object, name: str = "layer") -> int
 
 def check_head(model: object, head: object, name: str = "head") -> int:
     """``head`` if every block of ``model`` (a GPT or its GPTConfig) has it: 0 to n_heads - 1."""
-    high = _config(model, "check_head").n_heads - 1
-    number = integer(head, name)
-    if not 0 <= number <= high:
-        raise LlmlabError(msg("validate.bad_head", high=high, value=number))
-    return number
+    return _index(head, name, _config(model, "check_head").n_heads - 1, "validate.bad_head")
 
 
 def check_ids(model: object, ids: object, name: str = "token ids") -> list[int]:
